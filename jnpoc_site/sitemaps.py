@@ -1,0 +1,13 @@
+"""The sitemap.xml sections, one per kind of public page."""
+
+from events.sitemaps import SeriesSitemap
+from pages.sitemaps import NamedViewSitemap, PageSitemap
+from principles.sitemaps import StanceListSitemap, StanceSitemap
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "stance-lists": StanceListSitemap,
+    "stances": StanceSitemap,
+    "series": SeriesSitemap,
+    "sections": NamedViewSitemap(["principles:stancelist_list", "events:edition_list"]),
+}
