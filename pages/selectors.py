@@ -1,0 +1,65 @@
+"""Read paths for pages: what a page shows, fetched in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from pages.models import LecturerTheme, Page, Section, SupportOffering
+
+
+@dataclass
+class Chapter:
+    """A headed section and the headless sections that continue it: one <section> element."""
+
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def lead(self) -> Section:
+        return self.sections[0]
+
+    @property
+    def heading(self) -> str:
+        return self.lead.heading
+
+    @property
+    def anchor(self) -> str:
+        return self.lead.anchor
+
+
+def published_page(slug: str) -> Page:
+    return Page.objects.published().get(slug=slug)
+
+
+def page_chapters(page: Page) -> list[Chapter]:
+    chapters: list[Chapter] = []
+    for section in page.sections.published().order_by("position", "pk"):
+        if section.heading or not chapters:
+            chapters.append(Chapter())
+        chapters[-1].sections.append(section)
+    return chapters
+
+
+def support_offerings() -> list[SupportOffering]:
+    themes = LecturerTheme.objects.published().order_by("position", "pk")
+    return list(
+        SupportOffering.objects.published()
+        .order_by("position", "pk")
+        .prefetch_related(Prefetch("themes", queryset=themes))
+    )
+
+
+def section_blocks(chapters: list[Chapter]) -> dict:
+    """Load the data each section kind on the page needs, once per page, whatever its position."""
+    # Imported here: principles and events build on pages, not the other way round.
+    from events.selectors import series_for_listing
+    from principles.models import StanceList
+
+    kinds = {section.kind for chapter in chapters for section in chapter.sections}
+    blocks = {}
+    if Section.Kind.STANCE_LISTS in kinds:
+        blocks["stance_lists"] = list(StanceList.objects.with_published_stances())
+    if Section.Kind.EVENT_SERIES in kinds:
+        blocks["series_list"] = series_for_listing()
+    if Section.Kind.SUPPORT_OFFERINGS in kinds:
+        blocks["offerings"] = support_offerings()
+    return blocks
