@@ -1,0 +1,106 @@
+"""The English catalogue is complete and compiled, and English pages carry no stray Japanese."""
+
+import gettext
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+LOCALE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
+
+
+def test_every_ui_string_has_an_english_translation():
+    catalogue = polib.pofile(str(LOCALE / "django.po"))
+    assert catalogue.untranslated_entries() == []
+    assert catalogue.fuzzy_entries() == []
+
+
+def test_compiled_catalogue_matches_the_po_file():
+    """The committed .mo is what the .po compiles to: no stale translations at run time."""
+    with (LOCALE / "django.mo").open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)._catalog
+    expected = {}
+    for entry in polib.pofile(str(LOCALE / "django.po")).translated_entries():
+        if entry.msgid_plural:
+            for index, text in entry.msgstr_plural.items():
+                expected[(entry.msgid, int(index))] = text
+        else:
+            expected[entry.msgid] = entry.msgstr
+    compiled.pop("", None)
+    assert compiled == expected
+
+
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None and not settings.CI,
+    reason="GNU gettext is not installed (CI installs it and runs this check)",
+)
+def test_po_file_lists_every_string_in_the_code(tmp_path):
+    """makemessages over a copy of the code adds no msgid the committed .po lacks."""
+    copy = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".venv", "var", "staticfiles", ".git", "node_modules", "*.pyc")
+    shutil.copytree(settings.BASE_DIR, copy, ignore=ignore)
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--locale",
+            "en",
+            "--no-location",
+            "--verbosity",
+            "0",
+        ],
+        cwd=copy,
+        check=True,
+        env={"DJANGO_SETTINGS_MODULE": "jnpoc_site.test_settings", "PATH": "/usr/bin:/bin"},
+    )
+    committed = {e.msgid for e in polib.pofile(str(LOCALE / "django.po")) if not e.obsolete}
+    extracted = {
+        e.msgid
+        for e in polib.pofile(str(copy / "locale/en/LC_MESSAGES/django.po"))
+        if not e.obsolete
+    }
+    assert extracted - committed == set(), "run `make messages` and translate the new strings"
+    assert committed - extracted == set(), "run `make messages` to drop strings no longer used"
+
+
+def test_a_known_ui_string_is_translated():
+    with translation.override("en"):
+        assert translation.gettext("本文へスキップ") == "Skip to main content"
+
+
+ENGLISH_PAGES = [
+    "/en/government/",
+    "/en/government/membership/",
+    "/en/government/contact/",
+    "/en/government/stances/",
+    "/en/government/stances/staff/",
+    "/en/government/stances/npo/",
+    "/en/government/events/",
+    "/en/government/events/forum/",
+    "/en/government/events/course/",
+    "/en/government/no-such-page/",
+]
+
+
+def strip_japanese_marked_parts(html: str) -> str:
+    """Remove elements declared Japanese (lang="ja"): those may, and should, be Japanese."""
+    html = re.sub(r"<head\b.*?</head>", "", html, flags=re.S)
+    return re.sub(r'<(\w+)[^>]*\blang="ja"[^>]*>.*?</\1>', "", html, flags=re.S)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ENGLISH_PAGES)
+def test_english_pages_have_no_japanese_outside_lang_ja(client, content, url):
+    html = strip_japanese_marked_parts(client.get(url).text)
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert JAPANESE.findall(text) == [], [
+        line for line in text.splitlines() if JAPANESE.search(line)
+    ]
