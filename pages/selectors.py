@@ -52,12 +52,12 @@ def section_blocks(chapters: list[Chapter]) -> dict:
     """Load the data each section kind on the page needs, once per page, whatever its position."""
     # Imported here: principles and events build on pages, not the other way round.
     from events.selectors import series_for_listing
-    from principles.models import StanceList
+    from principles.selectors import stance_lists_with_stances
 
     kinds = {section.kind for chapter in chapters for section in chapter.sections}
     blocks = {}
     if Section.Kind.STANCE_LISTS in kinds:
-        blocks["stance_lists"] = list(StanceList.objects.with_published_stances())
+        blocks["stance_lists"] = stance_lists_with_stances()
     if Section.Kind.EVENT_SERIES in kinds:
         blocks["series_list"] = series_for_listing()
     if Section.Kind.SUPPORT_OFFERINGS in kinds:

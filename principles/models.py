@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from pages.publishing import Publishable, PublishableQuerySet
+from pages.publishing import Publishable
 
 
 class Booklet(Publishable):
@@ -38,13 +38,6 @@ class Booklet(Publishable):
         return reverse("principles:stancelist_list")
 
 
-class StanceListQuerySet(PublishableQuerySet):
-    def with_published_stances(self):
-        return self.published().prefetch_related(
-            models.Prefetch("stances", queryset=Stance.objects.published())
-        )
-
-
 class StanceList(Publishable):
     slug = models.SlugField(
         _("スラッグ"),
@@ -70,8 +63,6 @@ class StanceList(Publishable):
         blank=True,
         help_text=_("このリストのページに表示する説明。空行で段落を分けます。"),
     )
-
-    objects = StanceListQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -3,13 +3,16 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from principles.models import Booklet, Stance, StanceList
+from principles.selectors import stance_lists_with_stances, with_published_stances
 
 
 class StanceListListView(ListView):
     """Both lists of eight stances, with the booklet that publishes them."""
 
+    template_name = "principles/stancelist_list.html"
+
     def get_queryset(self):
-        return StanceList.objects.with_published_stances().select_related("booklet")
+        return stance_lists_with_stances()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -19,7 +22,10 @@ class StanceListListView(ListView):
 
 class StanceListDetailView(DetailView):
     def get_queryset(self):
-        return StanceList.objects.with_published_stances().select_related("booklet")
+        return StanceList.objects.published().select_related("booklet")
+
+    def get_object(self, queryset=None):
+        return with_published_stances(super().get_object(queryset))
 
 
 class StanceDetailView(DetailView):
