@@ -1,0 +1,84 @@
+"""The cache: Redis when configured, a file cache shared by local workers otherwise; never fatal."""
+
+import time
+import uuid
+
+import pytest
+import redis
+from django.core.cache.backends.filebased import FileBasedCache
+
+from jnpoc_site.cache import ResilientRedisCache
+
+LIVE_REDIS = "redis://127.0.0.1:6379/13"
+DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+
+
+def redis_is_up():
+    try:
+        return redis.Redis.from_url(LIVE_REDIS, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
+def make_cache(location):
+    ResilientRedisCache._down_until = 0.0
+    return ResilientRedisCache(
+        location,
+        {
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    )
+
+
+def test_default_cache_without_redis_is_a_file_cache_under_var(settings):
+    assert settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache")
+    assert settings.CACHES["default"]["LOCATION"] == str(settings.VAR_DIR / "cache")
+
+
+def test_file_cache_is_shared_between_two_instances_like_two_workers(tmp_path):
+    worker_a = FileBasedCache(str(tmp_path), {})
+    worker_b = FileBasedCache(str(tmp_path), {})
+    worker_a.set("page", "v1")
+    assert worker_b.get("page") == "v1"
+    worker_b.delete("page")
+    assert worker_a.get("page") is None
+
+
+@pytest.mark.skipif(not redis_is_up(), reason="no Redis on 127.0.0.1:6379")
+def test_redis_cache_stores_and_reads(settings):
+    cache = make_cache(LIVE_REDIS)
+    cache.set("k", {"a": 1}, 30)
+    assert cache.get("k") == {"a": 1}
+    assert cache.get_many(["k", "missing"]) == {"k": {"a": 1}}
+    cache.delete("k")
+    assert cache.get("k", "gone") == "gone"
+
+
+def test_redis_outage_degrades_to_misses_and_stops_retrying_for_a_while(caplog):
+    cache = make_cache(DEAD_REDIS)
+    assert cache.get("k", "default") == "default"
+    assert cache.set("k", "v") is None
+    assert cache.get_many(["a", "b"]) == {}
+    assert cache.add("k", "v") is False
+    assert "Cache unavailable" in caplog.text
+    started = time.monotonic()
+    for _ in range(50):
+        cache.get("k")
+    assert time.monotonic() - started < 0.5, "no connection attempts while marked down"
+
+
+def test_pages_still_render_when_redis_is_down(client, content, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "jnpoc_site.cache.ResilientRedisCache",
+            "LOCATION": DEAD_REDIS,
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    ResilientRedisCache._down_until = 0.0
+    from django.core.cache import caches
+
+    response = client.get("/ja/government/")
+    assert response.status_code == 200
+    assert caches["default"].get("anything", "miss") == "miss"
