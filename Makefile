@@ -8,7 +8,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run serve test lint fmt messages secret-key
+.PHONY: help install install-dev run test lint fmt messages secret-key backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ var/secret_key: | $(BIN)/python
 
 secret-key: var/secret_key ## Generate the local secret key file var/secret_key (kept between runs)
 
+# The embedded default serves plain HTTP on 127.0.0.1, so it says so explicitly (LAN mode);
+# a deployment behind TLS leaves DJANGO_HTTPS unset or true.
+run: export DJANGO_HTTPS ?= false
 run: install var/secret_key ## Install, migrate, load content, collect static files, serve on 127.0.0.1:$PORT
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content
@@ -52,6 +55,13 @@ lint: install-dev ## ruff lint and format check
 fmt: install-dev ## Format and fix what ruff can
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+backup: install ## Copy the database and media consistently into var/backups/<timestamp>.tar.gz
+	$(MANAGE) backup
+
+restore: install ## Restore a backup: make restore FILE=var/backups/jnpoc-....tar.gz (asks first)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/jnpoc-YYYYmmdd-HHMMSS.tar.gz"; exit 2; }
+	$(MANAGE) restore "$(FILE)"
 
 messages: install-dev ## Refresh locale/en/LC_MESSAGES/django.po from the code and compile it (needs gettext)
 	$(MANAGE) makemessages --locale en --no-location --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'var/*'

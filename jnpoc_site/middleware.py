@@ -1,7 +1,28 @@
 """Request plumbing that is not specific to one app."""
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import translation
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body over MAX_REQUEST_BYTES with 413 before anything reads it.
+
+    Django caps form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams uploaded files to disk
+    whatever their size; this puts one ceiling on everything.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponse("Bad Content-Length\n", status=400, content_type="text/plain")
+        if length > settings.MAX_REQUEST_BYTES:
+            return HttpResponse("Request body too large\n", status=413, content_type="text/plain")
+        return self.get_response(request)
 
 
 class AdminInJapaneseMiddleware:

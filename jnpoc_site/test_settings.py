@@ -4,6 +4,8 @@ import os
 
 # A fixed key, for tests only: the real settings refuse to start without one.
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-never-used-outside-the-test-suite")
+# Plain HTTP like the test client; tests/test_security.py checks the HTTPS mode explicitly.
+os.environ.setdefault("DJANGO_HTTPS", "false")
 
 from jnpoc_site.settings import *  # noqa: E402, F403
 

@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from jnpoc_site import views
+from jnpoc_site.media import serve_media
 from jnpoc_site.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -22,6 +23,10 @@ urlpatterns = [
     ),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
+
+if settings.SERVE_MEDIA:
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(path(f"{media_prefix}<path:path>", serve_media, name="media"))
 
 urlpatterns += i18n_patterns(
     path("government/stances/", include("principles.urls")),

@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -61,6 +62,16 @@ def page_not_found(request, exception):
     # The language switch of a missing page leads to the home page in the other language.
     context = {"language_links": language_links(request, to_home=True)}
     return render(request, "404.html", context, status=404)
+
+
+def admin_lockout(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out login: a Japanese page, HTTP 429."""
+    context = {
+        **admin.site.each_context(request),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "admin/lockout.html", context, status=429)
 
 
 def server_error(request):
