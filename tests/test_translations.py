@@ -80,6 +80,8 @@ ENGLISH_PAGES = [
     "/en/government/",
     "/en/government/membership/",
     "/en/government/contact/",
+    "/en/government/accessibility/",
+    "/en/government/accessibility-results/",
     "/en/government/stances/",
     "/en/government/stances/staff/",
     "/en/government/stances/npo/",

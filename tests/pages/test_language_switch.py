@@ -9,6 +9,8 @@ PAGES = [
     "/ja/government/",
     "/ja/government/membership/",
     "/ja/government/contact/",
+    "/ja/government/accessibility/",
+    "/ja/government/accessibility-results/",
     "/ja/government/stances/",
     "/ja/government/stances/staff/",
     "/ja/government/stances/npo/",
