@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +19,32 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def fresh_database_url(tmp_path, label):
+    """A new, empty database of the kind the suite runs on (DATABASE_URL): PostgreSQL in
+    CI's second run, an SQLite file otherwise."""
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        yield f"sqlite:///{tmp_path / f'{label}.sqlite3'}"
+        return
+    import psycopg
+
+    db = settings.DATABASES["default"]
+    name = f"jnpoc_backup_{label}_{uuid.uuid4().hex[:8]}"
+    dsn = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "dbname": "postgres",
+    }
+    with psycopg.connect(**dsn, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"postgres://{db['USER']}@{dsn['host']}:{dsn['port']}/{name}"
+    finally:
+        with psycopg.connect(**dsn, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def site_environment(var_dir: Path, **overrides: str) -> dict[str, str]:

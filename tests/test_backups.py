@@ -2,14 +2,10 @@
 
 import io
 import tarfile
-import uuid
-from contextlib import contextmanager
 
 import pytest
-from django.conf import settings as django_settings
-from django.db import connection
 
-from tests.servers import manage, shell, site_environment
+from tests.servers import fresh_database_url, manage, shell, site_environment
 
 pytestmark = pytest.mark.django_db
 
@@ -18,31 +14,6 @@ COUNT_CONTENT = (
     "print(Stance.objects.count(), Page.objects.count(), "
     "Stance.objects.get(stance_list__slug='npo', number=3).text_en)"
 )
-
-
-@contextmanager
-def fresh_database_url(tmp_path, label):
-    """A new, empty database of the kind the suite runs on."""
-    if connection.vendor != "postgresql":
-        yield f"sqlite:///{tmp_path / f'{label}.sqlite3'}"
-        return
-    import psycopg
-
-    db = django_settings.DATABASES["default"]
-    name = f"jnpoc_backup_{label}_{uuid.uuid4().hex[:8]}"
-    dsn = {
-        "host": db["HOST"] or "127.0.0.1",
-        "port": db["PORT"] or 5432,
-        "user": db["USER"],
-        "dbname": "postgres",
-    }
-    with psycopg.connect(**dsn, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgres://{db['USER']}@{dsn['host']}:{dsn['port']}/{name}"
-    finally:
-        with psycopg.connect(**dsn, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_backup_restores_into_a_fresh_database_with_the_same_content_and_media(tmp_path):

@@ -7,7 +7,7 @@ import uuid
 import pytest
 import requests
 
-from tests.servers import gunicorn, manage, shell, site_environment
+from tests.servers import fresh_database_url, gunicorn, manage, shell, site_environment
 from tests.test_cache import LIVE_REDIS, redis_is_up
 
 CACHES = [
@@ -73,7 +73,17 @@ def edit_stance(session: requests.Session, base: str, pk: str, text_ja: str) -> 
 
 @pytest.mark.parametrize("cache_env", CACHES)
 def test_an_admin_edit_shows_on_the_next_request_to_every_process(tmp_path, cache_env):
-    env = site_environment(tmp_path, CACHE_KEY_PREFIX=f"test-{uuid.uuid4().hex}", **cache_env)
+    with fresh_database_url(tmp_path, "multiprocess") as database_url:
+        check_admin_edit_reaches_every_process(tmp_path, database_url, cache_env)
+
+
+def check_admin_edit_reaches_every_process(tmp_path, database_url, cache_env):
+    env = site_environment(
+        tmp_path,
+        DATABASE_URL=database_url,
+        CACHE_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
+        **cache_env,
+    )
     manage(env, "migrate", "--noinput")
     manage(env, "load_content")
     shell(
