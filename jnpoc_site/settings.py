@@ -67,9 +67,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "jnpoc_site.page_cache.PageCacheMiddleware",  # first: a cached page skips everything else
     "jnpoc_site.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304 for uncached pages
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "jnpoc_site.middleware.AdminInJapaneseMiddleware",
@@ -185,6 +187,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# Whole public pages for anonymous visitors (jnpoc_site/page_cache.py): stale the moment
+# content changes; PAGE_CACHE_SECONDS bounds how long an unchanged page is kept.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 60 * 60)
 
 # --- HTTPS, headers and cookies -------------------------------------------------------------
 # DJANGO_HTTPS (default: on unless DEBUG) makes cookies secure, redirects to https and sends

@@ -17,6 +17,14 @@ def media_root(tmp_path, settings):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (a folder of this test run, see test_settings)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def content(db):
     """The site's initial content, loaded by the same command `make run` uses."""

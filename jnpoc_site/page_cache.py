@@ -1,0 +1,190 @@
+"""Whole-page cache for anonymous visitors, with exact invalidation.
+
+A public page changes a few times a month; serving it should cost about as much as serving a
+file. The first anonymous GET of a page renders it and stores the finished response (headers,
+body, a gzip copy) in the shared cache; later requests replay it before any other middleware.
+
+Freshness: every entry's key includes the current *generation*, a random token kept in the same
+cache. Any change to published content (a save or delete of a content model, by the admin, the
+content command or anything else) starts a new generation after its transaction commits, so
+the next request of every page on every worker misses and renders fresh. The generation also
+expires on its own when content changes with time (an edition's registration opening or
+closing, an event starting or ending), see `content_changes_by_itself_at`.
+
+Never cached: anything but GET/HEAD, pages outside the public section, query strings other than
+pagination, requests from anyone with a session (logged-in staff, visitors mid-form), and
+responses that set a cookie, vary on cookies (CSRF forms) or are marked private.
+"""
+
+import gzip
+import hashlib
+import logging
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+PAGINATION_PARAMETERS = {"page"}
+# Headers a replayed response must not carry over from the stored one.
+PER_RESPONSE_HEADERS = {"content-length", "date", "set-cookie", "x-page-cache"}
+
+
+def cached_prefixes() -> tuple[str, ...]:
+    return tuple(f"/{code}/government/" for code, _name in settings.LANGUAGES)
+
+
+# --- Generations ------------------------------------------------------------------------------
+
+
+def current_generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        if not cache.add(GENERATION_KEY, generation, timeout=_generation_lifetime()):
+            generation = cache.get(GENERATION_KEY) or generation  # another worker won the race
+    return generation
+
+
+def invalidate_pages() -> None:
+    """Start a new generation: every cached page is stale from the next request on."""
+    cache.delete(GENERATION_KEY)
+
+
+def invalidate_pages_after_commit(**kwargs) -> None:
+    # After the commit, or a worker could render the old rows into the new generation.
+    transaction.on_commit(invalidate_pages, robust=True)
+
+
+def content_changes_by_itself_at():
+    """The next moment a page changes without anyone saving anything, or None."""
+    from events.selectors import next_status_change  # events build on the site, not vice versa
+
+    return next_status_change()
+
+
+def _generation_lifetime() -> int:
+    lifetime = settings.PAGE_CACHE_SECONDS
+    moment = content_changes_by_itself_at()
+    if moment is not None:
+        lifetime = min(lifetime, max(1, int((moment - timezone.now()).total_seconds()) + 1))
+    return lifetime
+
+
+# --- The middleware --------------------------------------------------------------------------
+
+
+@dataclass
+class CachedPage:
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    gzipped: bytes | None
+    etag: str
+    last_modified: str
+
+
+class PageCacheMiddleware:
+    """Outermost middleware: replays cached pages, stores cacheable ones (see module docs)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = cached_prefixes()
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED or not self._is_cacheable_request(request):
+            response = self.get_response(request)
+            if request.path.startswith(self.prefixes) and "Cache-Control" not in response:
+                response["Cache-Control"] = "private, no-cache"
+            return response
+        # Validates the Host header too: a disallowed host still gets its 400.
+        key = f"page:{current_generation()}:{request.scheme}://{request.get_host()}"
+        key += request.get_full_path()
+        entry = cache.get(key)
+        if isinstance(entry, CachedPage):
+            return self._replay(request, entry, hit=True)
+        response = self.get_response(request)
+        if self._is_cacheable_response(response):
+            entry = self._store(key, response)
+            return self._replay(request, entry, hit=False)
+        return response
+
+    def _is_cacheable_request(self, request) -> bool:
+        return (
+            request.method in ("GET", "HEAD")
+            and request.path.startswith(self.prefixes)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and set(request.GET) <= PAGINATION_PARAMETERS
+        )
+
+    @staticmethod
+    def _is_cacheable_response(response) -> bool:
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "cookie" not in response.get("Vary", "").lower()
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        )
+
+    @staticmethod
+    def _store(key, response) -> CachedPage:
+        body = response.content
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+        entry = CachedPage(
+            status=response.status_code,
+            headers=[
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in PER_RESPONSE_HEADERS | {"etag", "last-modified"}
+            ],
+            body=body,
+            gzipped=gzip.compress(body, compresslevel=6, mtime=0) if len(body) > 1024 else None,
+            etag=f'"{digest}"',
+            last_modified=http_date(),
+        )
+        cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+        return entry
+
+    @staticmethod
+    def _replay(request, entry: CachedPage, *, hit: bool):
+        use_gzip = entry.gzipped is not None and "gzip" in request.headers.get(
+            "Accept-Encoding", ""
+        )
+        etag = entry.etag[:-1] + '-gz"' if use_gzip else entry.etag
+        if _not_modified(request, etag, entry.last_modified):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(entry.gzipped if use_gzip else entry.body, status=entry.status)
+            for name, value in entry.headers:
+                response[name] = value
+            if use_gzip:
+                response["Content-Encoding"] = "gzip"
+        response["ETag"] = etag
+        response["Last-Modified"] = entry.last_modified
+        # Browsers and proxies may keep a copy but must ask before using it: an edit shows at once.
+        response["Cache-Control"] = "public, no-cache"
+        if entry.gzipped is not None:
+            patch_vary_headers(response, ["Accept-Encoding"])
+        response["X-Page-Cache"] = "hit" if hit else "miss"
+        return response
+
+
+def _not_modified(request, etag: str, last_modified: str) -> bool:
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return etag in candidates or "*" in candidates
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    modified = parse_http_date_safe(last_modified)
+    return since is not None and modified is not None and modified <= since
