@@ -51,7 +51,7 @@ def support_offerings() -> list[SupportOffering]:
 def section_blocks(chapters: list[Chapter]) -> dict:
     """Load the data each section kind on the page needs, once per page, whatever its position."""
     # Imported here: principles and events build on pages, not the other way round.
-    from events.selectors import series_for_listing
+    from events.selectors import series_with_next_edition
     from principles.selectors import stance_lists_with_stances
 
     kinds = {section.kind for chapter in chapters for section in chapter.sections}
@@ -59,7 +59,7 @@ def section_blocks(chapters: list[Chapter]) -> dict:
     if Section.Kind.STANCE_LISTS in kinds:
         blocks["stance_lists"] = stance_lists_with_stances()
     if Section.Kind.EVENT_SERIES in kinds:
-        blocks["series_list"] = series_for_listing()
+        blocks["series_list"] = series_with_next_edition()
     if Section.Kind.SUPPORT_OFFERINGS in kinds:
         blocks["offerings"] = support_offerings()
     return blocks
