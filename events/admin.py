@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.files.storage import default_storage
+from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -115,6 +116,7 @@ def copy_as_next_year_draft(modeladmin, request, queryset):
 @admin.register(Edition)
 class EditionAdmin(ContentAdmin):
     form = EditionForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "__str__",
         "series",

@@ -46,7 +46,8 @@ def test_changelist_add_change_and_search_pages_open(staff_client, model):
     assert staff_client.get(admin_url(model) + "?q=NPO").status_code == HTTPStatus.OK
     assert staff_client.get(admin_url(model) + "?english=missing").status_code == HTTPStatus.OK
     obj = model.objects.first()
-    assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == HTTPStatus.OK
+    if obj is not None:  # report photos are not in the initial content: tests/events/test_admin.py
+        assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == HTTPStatus.OK
     if model is not SiteSettings:
         assert staff_client.get(admin_url(model, "add")).status_code == HTTPStatus.OK
 

@@ -4,7 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from events.models import Series
+from events.models import Edition, Series, Session, Speaker
 from pages.models import LecturerTheme, Page, Section, SiteSettings, SupportOffering
 from principles.models import Booklet, Stance, StanceList
 from tests.conftest import CONTENT_DIR
@@ -21,6 +21,9 @@ CONTENT_MODELS = [
     StanceList,
     Stance,
     Series,
+    Edition,
+    Session,
+    Speaker,
 ]
 
 
@@ -55,6 +58,9 @@ def test_first_run_creates_everything_in_the_data_files(db):
         "StanceList": 2,
         "Stance": 16,
         "Series": 2,
+        "Edition": 14,
+        "Session": 32,
+        "Speaker": 26,
     }
 
 
@@ -64,7 +70,7 @@ def test_second_run_creates_nothing_twice(db):
     output = load()
     assert counts() == before
     assert "created" not in output
-    assert "unchanged: 44" in output
+    assert "unchanged: 116" in output
 
 
 def test_rerun_keeps_what_staff_edited(db):
