@@ -10,6 +10,11 @@ PAGES = [
     "/ja/government/stances/npo/",
     "/ja/government/events/",
     "/ja/government/events/forum/",
+    "/en/government/events/course/",
+    "/ja/government/events/forum/2008-02/",
+    "/en/government/events/forum/2014-07/",
+    "/ja/government/events/course/2015-07/",
+    "/ja/government/events/forum/2015-07/",
 ]
 
 MAX_QUERIES = 8

@@ -144,6 +144,9 @@ def test_content_editors_group_can_edit_content_and_nothing_else(client, content
     assert ("pages", "change_page") in codenames
     assert ("principles", "change_stance") in codenames
     assert ("events", "add_series") in codenames
+    for model in ("edition", "session", "speaker", "editionphoto"):
+        for action in ("add", "change", "delete", "view"):
+            assert ("events", f"{action}_{model}") in codenames
     assert ("pages", "delete_sitesettings") not in codenames
     assert {app for app, _ in codenames} == {"pages", "principles", "events"}
     assert not any(codename.endswith("contentseed") for _, codename in codenames)
