@@ -59,7 +59,9 @@ def test_date_range_of_one_day_with_times():
 
 def test_date_range_over_two_days_names_the_last_day_without_repeating_the_year():
     with translation.override("ja"):
-        assert dates.date_range(D(2014, 7, 15), D(2014, 7, 16)) == "2014年7月15日（火）〜7月16日（水）"
+        assert (
+            dates.date_range(D(2014, 7, 15), D(2014, 7, 16)) == "2014年7月15日（火）〜7月16日（水）"
+        )
     with translation.override("en"):
         assert dates.date_range(D(2014, 7, 15), D(2014, 7, 16)) == (
             "Tue 15 July 2014 \u2013 Wed 16 July 2014"

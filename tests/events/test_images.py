@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from events import images
@@ -31,10 +32,7 @@ def png_bomb(width: int, height: int) -> bytes:
     data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", data)
-        + chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
     )
 
 
@@ -54,7 +52,8 @@ def test_a_text_file_renamed_jpg_is_refused_with_a_clear_message():
     with pytest.raises(ValidationError) as error:
         images.image_check(fake)
     assert error.value.code == "not_an_image"
-    assert "画像として読めません" in error.value.messages[0]
+    with translation.override("ja"):
+        assert "画像として読めません" in error.value.messages[0]
 
 
 def test_a_truncated_jpeg_is_refused():
@@ -143,7 +142,9 @@ MINIMAL_PDF = (
 
 
 def test_a_pdf_flyer_is_accepted_and_stored_under_a_generated_name():
-    checked = images.flyer_check(upload(MINIMAL_PDF, name="チラシ.pdf", content_type="application/pdf"))
+    checked = images.flyer_check(
+        upload(MINIMAL_PDF, name="チラシ.pdf", content_type="application/pdf")
+    )
 
     class Holder:
         flyer = None

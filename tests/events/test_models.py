@@ -72,7 +72,9 @@ def test_without_an_opening_date_registration_is_open_once_there_is_a_link():
 
 
 def test_an_all_day_edition_ends_at_midnight_after_its_last_day():
-    edition = make_edition(start_date=datetime.date(2014, 7, 15), end_date=datetime.date(2014, 7, 16))
+    edition = make_edition(
+        start_date=datetime.date(2014, 7, 15), end_date=datetime.date(2014, 7, 16)
+    )
     assert edition.is_all_day and edition.starts_at is None
     assert edition.registration_status(tokyo(2014, 7, 16, 23, 59)) == RegistrationStatus.CLOSED
     assert edition.registration_status(tokyo(2014, 7, 17)) == RegistrationStatus.ENDED
