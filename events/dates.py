@@ -6,7 +6,7 @@ Times: 10:15–17:00 (an en dash, no spaces) in both.
 
 import datetime
 
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -20,6 +20,13 @@ ERAS = [
 ]
 
 EN_DASH = "\u2013"
+
+
+def _local(value):
+    """Aware datetimes (as stored, in UTC) are shown in Japan time."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
 
 
 def _is_japanese() -> bool:
@@ -50,13 +57,15 @@ def long_date(value: datetime.date | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
-        value = value.date()
+        value = _local(value).date()
     if _is_japanese():
         return japanese_date(value)
     return dateformat.format(value, "D j F Y")
 
 
-def time_text(value: datetime.time | None) -> str:
+def time_text(value: datetime.time | datetime.datetime | None) -> str:
+    if isinstance(value, datetime.datetime):
+        value = _local(value).time()
     return f"{value.hour}:{value.minute:02d}" if value else ""
 
 

@@ -89,3 +89,11 @@ def test_filters_are_available_in_templates():
         )
     with translation.override("en"):
         assert template.render(context).startswith("Tue 14 July 2026 ")
+
+
+def test_stored_datetimes_are_shown_in_japan_time():
+    # 15:30 UTC on 30 June is 00:30 on 1 July in Tokyo.
+    moment = datetime.datetime(2026, 6, 30, 15, 30, tzinfo=datetime.UTC)
+    with translation.override("ja"):
+        assert dates.long_date(moment) == "2026年7月1日（水）"
+    assert dates.time_text(moment) == "0:30"
