@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models.functions import ExtractYear
@@ -10,7 +11,8 @@ from modeltranslation.admin import TranslationStackedInline
 from events.forms import EditionForm, ImageUploadForm, PhotoForm
 from events.models import Edition, EditionPhoto, Series, Session, Speaker
 from events.services import edition_copy_as_draft
-from pages.content_admin import ContentAdmin, MissingEnglishFilter, both_languages
+from pages.content_admin import ContentAdmin, MissingEnglishFilter, both_languages, hide
+from pages.publishing import PublicationStatus
 
 IMAGE_FIELDS = ["upload", "alt", "remove_image", "image_preview"]
 
@@ -113,6 +115,35 @@ def copy_as_next_year_draft(modeladmin, request, queryset):
     )
 
 
+@admin.action(description=_("選択したものを公開する"))
+def publish_editions(modeladmin, request, queryset):
+    """Publish what passes the edition checks (a date above all); name the rest."""
+    ready, refused = [], []
+    for edition in queryset.exclude(status=PublicationStatus.PUBLISHED).select_related("series"):
+        edition.status = PublicationStatus.PUBLISHED
+        try:
+            edition.full_clean()
+        except ValidationError:
+            refused.append(str(edition))
+            continue
+        ready.append(edition)
+    for edition in ready:
+        edition.save()
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d件を公開しました。", "%(count)d件を公開しました。", len(ready))
+        % {"count": len(ready)},
+        messages.SUCCESS,
+    )
+    if refused:
+        modeladmin.message_user(
+            request,
+            _("開催日がないなど入力に不足があるため公開しませんでした：%(editions)s")
+            % {"editions": "、".join(refused)},
+            messages.WARNING,
+        )
+
+
 @admin.register(Edition)
 class EditionAdmin(ContentAdmin):
     form = EditionForm
@@ -138,7 +169,7 @@ class EditionAdmin(ContentAdmin):
     search_fields = both_languages("title", "theme", "summary", "venue_name", "report_text") + (
         "slug",
     )
-    actions = [*ContentAdmin.actions, copy_as_next_year_draft]
+    actions = [publish_editions, hide, copy_as_next_year_draft]
     date_hierarchy = "start_date"
     autocomplete_fields = ["held_within"]
     readonly_fields = ["flyer_link", "calendar_link"]

@@ -78,9 +78,11 @@ class RegistrationStatus(models.TextChoices):
 
 class EditionQuerySet(PublishableQuerySet):
     def published(self):
-        """Published editions of published series: what visitors may see."""
+        """Published editions (with a date) of published series: what visitors may see."""
         return self.filter(
-            status=PublicationStatus.PUBLISHED, series__status=PublicationStatus.PUBLISHED
+            status=PublicationStatus.PUBLISHED,
+            series__status=PublicationStatus.PUBLISHED,
+            start_date__isnull=False,
         )
 
     def with_last_day(self):

@@ -105,10 +105,6 @@ class EditionFeed(Feed):
     def link(self):
         return reverse("events:edition_list")
 
-    def get_feed(self, obj, request):
-        self.request = request
-        return super().get_feed(obj, request)
-
     def items(self):
         return selectors.announced_editions(self.limit)
 
@@ -120,8 +116,3 @@ class EditionFeed(Feed):
 
     def item_pubdate(self, item):
         return item.updated_at
-
-    def item_guid(self, item):
-        return f"{site_origin(self.request)}{item.get_absolute_url()}"
-
-    item_guid_is_permalink = True

@@ -228,3 +228,23 @@ def test_a_pdf_flyer_can_be_uploaded_and_is_linked_from_the_page(staff_client):
     )
     page = staff_client.get("/ja/government/events/forum/2017-07/").text
     assert f'<a href="/media/{edition.flyer.name}">チラシ（PDF、' in page
+
+
+def test_publishing_a_draft_without_dates_is_refused_with_a_message(staff_client):
+    source = Edition.objects.get(series__slug="forum", slug="2017-07")
+    staff_client.post(
+        url(Edition), {"action": "copy_as_next_year_draft", "_selected_action": [source.pk]}
+    )
+    draft = Edition.objects.get(slug="2018-draft")
+    response = staff_client.post(
+        url(Edition), {"action": "publish_editions", "_selected_action": [draft.pk]}, follow=True
+    )
+    assert "開催日がないなど入力に不足があるため公開しませんでした" in response.text
+    draft.refresh_from_db()
+    assert draft.status == "hidden"
+    draft.start_date = datetime.date(2099, 7, 13)
+    draft.save()
+    staff_client.post(url(Edition), {"action": "publish_editions", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.status == "published"
+    assert staff_client.get("/ja/government/events/forum/2018-draft/").status_code == HTTPStatus.OK
