@@ -1,6 +1,6 @@
 """The sitemap.xml sections, one per kind of public page."""
 
-from events.sitemaps import SeriesSitemap
+from events.sitemaps import EditionSitemap, SeriesSitemap
 from pages.sitemaps import NamedViewSitemap, PageSitemap
 from principles.sitemaps import StanceListSitemap, StanceSitemap
 
@@ -9,5 +9,6 @@ SITEMAPS = {
     "stance-lists": StanceListSitemap,
     "stances": StanceSitemap,
     "series": SeriesSitemap,
+    "editions": EditionSitemap,
     "sections": NamedViewSitemap(["principles:stancelist_list", "events:edition_list"]),
 }

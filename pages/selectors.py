@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from pages.models import LecturerTheme, Page, Section, SupportOffering
+from pages.publishing import PublicationStatus
 
 
 @dataclass
@@ -26,17 +27,26 @@ class Chapter:
         return self.lead.anchor
 
 
-def published_page(slug: str) -> Page:
-    return Page.objects.published().get(slug=slug)
+def published_page_with_chapters(slug: str) -> tuple[Page, list[Chapter]]:
+    """A published page and its published sections grouped into chapters.
 
-
-def page_chapters(page: Page) -> list[Chapter]:
+    One query: the sections come with their page. Only a page without any published section
+    costs a second one. Raises Page.DoesNotExist.
+    """
+    sections = list(
+        Section.objects.published()
+        .filter(page__slug=slug, page__status=PublicationStatus.PUBLISHED)
+        .select_related("page")
+        .order_by("position", "pk")
+    )
+    page = sections[0].page if sections else Page.objects.published().get(slug=slug)
     chapters: list[Chapter] = []
-    for section in page.sections.published().order_by("position", "pk"):
+    for section in sections:
+        section.page = page  # one shared instance
         if section.heading or not chapters:
             chapters.append(Chapter())
         chapters[-1].sections.append(section)
-    return chapters
+    return page, chapters
 
 
 def support_offerings() -> list[SupportOffering]:
@@ -51,7 +61,7 @@ def support_offerings() -> list[SupportOffering]:
 def section_blocks(chapters: list[Chapter]) -> dict:
     """Load the data each section kind on the page needs, once per page, whatever its position."""
     # Imported here: principles and events build on pages, not the other way round.
-    from events.selectors import series_for_listing
+    from events.selectors import series_with_next_edition
     from principles.selectors import stance_lists_with_stances
 
     kinds = {section.kind for chapter in chapters for section in chapter.sections}
@@ -59,7 +69,7 @@ def section_blocks(chapters: list[Chapter]) -> dict:
     if Section.Kind.STANCE_LISTS in kinds:
         blocks["stance_lists"] = stance_lists_with_stances()
     if Section.Kind.EVENT_SERIES in kinds:
-        blocks["series_list"] = series_for_listing()
+        blocks["series_list"] = series_with_next_edition()
     if Section.Kind.SUPPORT_OFFERINGS in kinds:
         blocks["offerings"] = support_offerings()
     return blocks

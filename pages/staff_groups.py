@@ -25,6 +25,10 @@ STAFF_GROUPS = {
         "principles.stancelist": ALL_ACTIONS,
         "principles.stance": ALL_ACTIONS,
         "events.series": ALL_ACTIONS,
+        "events.edition": ALL_ACTIONS,
+        "events.session": ALL_ACTIONS,
+        "events.speaker": ALL_ACTIONS,
+        "events.editionphoto": ALL_ACTIONS,
     },
 }
 

@@ -2,7 +2,7 @@ from django.http import Http404
 from django.views.generic import DetailView
 
 from pages.models import LANDING_SLUG, Page
-from pages.selectors import page_chapters, section_blocks
+from pages.selectors import published_page_with_chapters, section_blocks
 
 
 class PageDetailView(DetailView):
@@ -10,21 +10,23 @@ class PageDetailView(DetailView):
 
     model = Page
 
-    def get_queryset(self):
+    def get_object(self, queryset=None):
+        slug = self.kwargs.get("slug", LANDING_SLUG)
         # The landing page is served at /<lang>/government/ only, never under its own slug.
-        return Page.objects.published().exclude(slug=LANDING_SLUG)
+        if "slug" in self.kwargs and slug == LANDING_SLUG:
+            raise Http404
+        try:
+            page, self.chapters = published_page_with_chapters(slug)
+        except Page.DoesNotExist:
+            raise Http404 from None
+        return page
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        chapters = page_chapters(self.object)
-        context["chapters"] = chapters
-        context.update(section_blocks(chapters))
+        context["chapters"] = self.chapters
+        context.update(section_blocks(self.chapters))
         return context
 
 
 class LandingView(PageDetailView):
-    def get_object(self, queryset=None):
-        try:
-            return Page.objects.published().get(slug=LANDING_SLUG)
-        except Page.DoesNotExist:
-            raise Http404 from None
+    """The section home: the page with the slug "government"."""

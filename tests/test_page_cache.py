@@ -218,3 +218,45 @@ def test_pages_render_when_the_cache_itself_fails(client, content, settings):
     ResilientRedisCache._down_until = 0.0
     assert client.get(PAGE).status_code == HTTPStatus.OK
     assert client.get(PAGE).status_code == HTTPStatus.OK
+
+
+def test_generation_lasts_until_the_next_status_change_of_an_upcoming_edition(db, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.selectors import next_status_change
+    from jnpoc_site.page_cache import _generation_lifetime
+    from tests.events.factories import make_edition
+
+    opens = timezone.now() + timedelta(hours=2)
+    tomorrow = timezone.localdate() + timedelta(days=30)
+    make_edition(
+        start_date=tomorrow, registration_opens_at=opens, application_url="https://example.jp/apply"
+    )
+    assert next_status_change() == opens
+    assert 7190 <= _generation_lifetime() <= 7202
+    settings.PAGE_CACHE_SECONDS = 60
+    assert _generation_lifetime() == 60
+
+
+def test_a_registration_opening_makes_the_cached_page_fresh_by_itself(client, content):
+    import time
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.events.factories import make_edition
+
+    edition = make_edition(
+        start_date=timezone.localdate() + timedelta(days=30),
+        registration_opens_at=timezone.now() + timedelta(seconds=2),
+        application_url="https://example.jp/apply",
+    )
+    url = edition.get_absolute_url()
+    assert "受付前" in client.get(url).text
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    time.sleep(3)  # the generation expires when registration opens; nobody saves anything
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "受付中" in response.text

@@ -88,6 +88,16 @@ ENGLISH_PAGES = [
     "/en/government/events/",
     "/en/government/events/forum/",
     "/en/government/events/course/",
+    "/en/government/events/forum/2008-02/",
+    "/en/government/events/forum/2014-02/",
+    "/en/government/events/forum/2014-07/",
+    "/en/government/events/forum/2015-07/",
+    "/en/government/events/forum/2017-07/",
+    "/en/government/events/forum/2018-07/",
+    "/en/government/events/course/2011-07/",
+    "/en/government/events/course/2013-07/",
+    "/en/government/events/course/2015-07/",
+    "/en/government/events/course/2016-07/",
     "/en/government/no-such-page/",
 ]
 

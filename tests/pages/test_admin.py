@@ -46,7 +46,8 @@ def test_changelist_add_change_and_search_pages_open(staff_client, model):
     assert staff_client.get(admin_url(model) + "?q=NPO").status_code == HTTPStatus.OK
     assert staff_client.get(admin_url(model) + "?english=missing").status_code == HTTPStatus.OK
     obj = model.objects.first()
-    assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == HTTPStatus.OK
+    if obj is not None:  # report photos are not in the initial content: tests/events/test_admin.py
+        assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == HTTPStatus.OK
     if model is not SiteSettings:
         assert staff_client.get(admin_url(model, "add")).status_code == HTTPStatus.OK
 
@@ -143,6 +144,9 @@ def test_content_editors_group_can_edit_content_and_nothing_else(client, content
     assert ("pages", "change_page") in codenames
     assert ("principles", "change_stance") in codenames
     assert ("events", "add_series") in codenames
+    for model in ("edition", "session", "speaker", "editionphoto"):
+        for action in ("add", "change", "delete", "view"):
+            assert ("events", f"{action}_{model}") in codenames
     assert ("pages", "delete_sitesettings") not in codenames
     assert {app for app, _ in codenames} == {"pages", "principles", "events"}
     assert not any(codename.endswith("contentseed") for _, codename in codenames)

@@ -4,7 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from events.models import Series
+from events.models import Edition, Series, Session, Speaker
 from pages.models import LecturerTheme, Page, Section, SiteSettings, SupportOffering
 from principles.models import Booklet, Stance, StanceList
 from tests.conftest import CONTENT_DIR
@@ -21,6 +21,9 @@ CONTENT_MODELS = [
     StanceList,
     Stance,
     Series,
+    Edition,
+    Session,
+    Speaker,
 ]
 
 
@@ -47,6 +50,7 @@ def test_first_run_creates_everything_in_the_data_files(db, content_data):
     load()
     pages = content_data["pages"]
     principles = content_data["principles"]
+    events = content_data["events"]
     assert counts() == {
         "Page": len(pages["pages"]),
         "Section": sum(len(page.get("sections", [])) for page in pages["pages"]),
@@ -56,7 +60,12 @@ def test_first_run_creates_everything_in_the_data_files(db, content_data):
         "Booklet": len(principles["booklets"]),
         "StanceList": 2,
         "Stance": 16,
-        "Series": len(content_data["events"]["series"]),
+        "Series": len(events["series"]),
+        "Edition": len(events["editions"]),
+        "Session": sum(len(e.get("sessions", [])) for e in events["editions"]),
+        "Speaker": sum(
+            len(s.get("speakers", [])) for e in events["editions"] for s in e.get("sessions", [])
+        ),
     }
 
 

@@ -17,6 +17,9 @@ PAGES = [
     "/ja/government/events/",
     "/ja/government/events/forum/",
     "/ja/government/events/course/",
+    "/ja/government/events/forum/2008-02/",
+    "/ja/government/events/forum/2014-07/",
+    "/ja/government/events/course/2015-07/",
 ]
 
 

@@ -24,6 +24,8 @@ def test_sitemap_lists_every_page_in_both_languages_with_alternates(client, cont
         "government/stances/npo/",
         "government/events/",
         "government/events/forum/",
+        "government/events/forum/2008-02/",
+        "government/events/course/2015-07/",
     ]:
         assert f"https://www.example.jp/ja/{path}" in urls
         assert f"https://www.example.jp/en/{path}" in urls
