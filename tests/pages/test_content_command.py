@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from events.models import Series
+from inquiries.models import InquiryCategory
 from pages.models import LecturerTheme, Page, Section, SiteSettings, SupportOffering
 from principles.models import Booklet, Stance, StanceList
 from tests.conftest import CONTENT_DIR
@@ -21,6 +22,7 @@ CONTENT_MODELS = [
     StanceList,
     Stance,
     Series,
+    InquiryCategory,
 ]
 
 
@@ -46,8 +48,8 @@ def content_copy(tmp_path):
 def test_first_run_creates_everything_in_the_data_files(db):
     load()
     assert counts() == {
-        "Page": 3,
-        "Section": 10,
+        "Page": 4,
+        "Section": 15,
         "SupportOffering": 3,
         "LecturerTheme": 6,
         "SiteSettings": 1,
@@ -55,6 +57,7 @@ def test_first_run_creates_everything_in_the_data_files(db):
         "StanceList": 2,
         "Stance": 16,
         "Series": 2,
+        "InquiryCategory": 6,
     }
 
 
@@ -64,7 +67,7 @@ def test_second_run_creates_nothing_twice(db):
     output = load()
     assert counts() == before
     assert "created" not in output
-    assert "unchanged: 44" in output
+    assert "unchanged: 56" in output
 
 
 def test_rerun_keeps_what_staff_edited(db):
