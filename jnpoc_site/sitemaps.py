@@ -9,5 +9,7 @@ SITEMAPS = {
     "stance-lists": StanceListSitemap,
     "stances": StanceSitemap,
     "series": SeriesSitemap,
-    "sections": NamedViewSitemap(["principles:stancelist_list", "events:edition_list"]),
+    "sections": NamedViewSitemap(
+        ["principles:stancelist_list", "events:edition_list", "inquiries:inquiry_form"]
+    ),
 }
