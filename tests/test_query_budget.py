@@ -10,6 +10,10 @@ PAGES = [
     "/ja/government/stances/npo/",
     "/ja/government/events/",
     "/ja/government/events/forum/",
+    "/ja/government/privacy/",
+    "/ja/inquiry/",
+    "/en/inquiry/",
+    "/ja/inquiry/complete/",
 ]
 
 MAX_QUERIES = 8

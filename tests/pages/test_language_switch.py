@@ -9,12 +9,15 @@ PAGES = [
     "/ja/government/",
     "/ja/government/membership/",
     "/ja/government/contact/",
+    "/ja/government/privacy/",
     "/ja/government/stances/",
     "/ja/government/stances/staff/",
     "/ja/government/stances/npo/",
     "/ja/government/events/",
     "/ja/government/events/forum/",
     "/ja/government/events/course/",
+    "/ja/inquiry/",
+    "/ja/inquiry/complete/",
 ]
 
 
