@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 
 # A sender owns an inquiry's e-mails for this long; after that (a crashed worker) anyone may.
 CLAIM_SECONDS = 5 * 60
+# Inquiries claimed at a time: 10 × 2 e-mails × EMAIL_TIMEOUT (10 s) stays under CLAIM_SECONDS.
+CLAIM_BATCH = 10
 # A failed e-mail is retried this many times in all, then left for staff to see in the admin.
 MAX_ATTEMPTS = 10
 MAIL_KINDS = ("notify", "reply")
@@ -208,9 +210,17 @@ def inquiries_send_pending_mail(*, limit: int = 100) -> Counter:
     """Retry every e-mail still due (for cron); safe to run in several processes at once."""
     due = Inquiry.objects.genuine().mail_due(max_attempts=MAX_ATTEMPTS)
     results = Counter()
-    for inquiry_id in _claim(due, limit=limit):
-        for status in _deliver_claimed(inquiry_id).values():
-            results[status] += 1
+    handled: list[int] = []  # each inquiry once per run, even if it failed again
+    while len(handled) < limit:
+        # Small batches: each is sent well within its claim, and parallel runs share the work.
+        batch = min(CLAIM_BATCH, limit - len(handled))
+        claimed = _claim(due.exclude(pk__in=handled), limit=batch)
+        if not claimed:
+            break
+        for inquiry_id in claimed:
+            for status in _deliver_claimed(inquiry_id).values():
+                results[status] += 1
+        handled.extend(claimed)
     return results
 
 
