@@ -511,3 +511,24 @@ def test_privacy_page_is_content_in_both_languages(client, content):
     assert "730日（約2年）" in ja
     en = visible_text(client.get("/en/government/privacy/").text)
     assert "Handling of personal information" in en
+
+
+def test_a_database_failure_while_sending_keeps_the_draft_and_says_to_try_again(
+    client, content, monkeypatch
+):
+    from django.db import OperationalError
+
+    def locked(**kwargs):
+        raise OperationalError("database is locked")
+
+    post_input(client)
+    token = confirm_token(client.get("/ja/inquiry/confirm/").text)
+    monkeypatch.setattr("inquiries.views.inquiry_submit", locked)
+    response = client.post("/ja/inquiry/confirm/", {"token": token})
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert title(response.text).startswith("エラー：")
+    assert "混み合っているため、送信できませんでした" in response.text
+    assert "○○市" in response.text
+    monkeypatch.undo()
+    assert client.post("/ja/inquiry/confirm/", {"token": token}).status_code == HTTPStatus.FOUND
+    assert Inquiry.objects.count() == 1
