@@ -7,8 +7,10 @@ The complete page shows the reference number only to the session that submitted.
 """
 
 import logging
+import math
 import uuid
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
@@ -112,12 +114,14 @@ class InquiryConfirmView(TemplateView):
                 is_spam=form.is_spam,
             )
         except RateLimited:
+            minutes = math.ceil(settings.INQUIRY_RATE_LIMIT[1] / 60)
             form.add_error(
                 None,
                 _(
                     "短い時間に続けて送信されたため、受け付けを一時的に止めています。入力内容は"
-                    "そのまま残っています。しばらく（10分ほど）待ってから、もう一度送信してください。"
-                ),
+                    "そのまま残っています。%(minutes)s分ほど待ってから、もう一度送信してください。"
+                )
+                % {"minutes": minutes},
             )
             return self.render_form(form, status=429)
         except DatabaseError:
@@ -139,7 +143,6 @@ class InquiryConfirmView(TemplateView):
         self.request.session[DONE_KEY] = {
             "reference": inquiry.reference,
             "token": str(inquiry.submission_token),
-            "received_at": inquiry.received_at.isoformat(),
         }
 
     def render_form(self, form, status=200):
