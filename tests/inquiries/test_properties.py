@@ -1,5 +1,6 @@
 """Whatever a visitor (or a robot) sends to any step, the answer is never a server error."""
 
+import re
 from http import HTTPStatus
 
 import pytest
@@ -46,6 +47,8 @@ def test_no_input_at_any_step_gives_a_server_error(
     response = client.post(base, form_data(**corrupt))
     assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
     event(f"input step answered {response.status_code}")
+    if response.status_code == HTTPStatus.OK:  # refused: the summary must say why
+        assert re.search(r"data-error-summary.*?<li><a href=\"#[\w-]+\">", response.text, re.S)
     if response.status_code == HTTPStatus.FOUND:
         confirm = client.get(base + "confirm/")
         assert confirm.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)

@@ -532,3 +532,9 @@ def test_a_database_failure_while_sending_keeps_the_draft_and_says_to_try_again(
     monkeypatch.undo()
     assert client.post("/ja/inquiry/confirm/", {"token": token}).status_code == HTTPStatus.FOUND
     assert Inquiry.objects.count() == 1
+
+
+def test_a_huge_honeypot_value_still_reaches_the_normal_complete_page(client, content):
+    response = submit(client, website="x" * 5000)
+    assert response.status_code == HTTPStatus.OK
+    assert Inquiry.objects.get().is_spam
