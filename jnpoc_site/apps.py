@@ -20,9 +20,11 @@ class SiteConfig(AppConfig):
                 )
 
 
-# Models whose rows appear on public pages. Inquiries and the loader's ledger do not.
+# Models whose rows appear on public pages. Inquiries and the loader's ledger do not; inquiry
+# categories do (each support offering on the landing page links to the form with its own).
 CONTENT_APPS = ("pages", "principles", "events")
 NOT_CONTENT = {"pages.ContentSeed"}
+ALSO_CONTENT = ("inquiries.InquiryCategory",)
 
 
 def content_models():
@@ -30,3 +32,5 @@ def content_models():
         for model in apps.get_app_config(label).get_models():
             if model._meta.label not in NOT_CONTENT:
                 yield model
+    for label in ALSO_CONTENT:
+        yield apps.get_model(label)

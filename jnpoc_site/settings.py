@@ -13,7 +13,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from jnpoc_site.env import env_bool, env_int, env_list, env_str
+from jnpoc_site.env import env_bool, env_int, env_list, env_rate_limit, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Everything the running site writes (database, secret key, mail files, media, backups).
@@ -158,6 +158,33 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+
+# E-mail. With no EMAIL_HOST (the embedded default) every message is written to a file under
+# var/mail/ instead of being sent. A hung SMTP server must not hold a worker for gunicorn's 30 s.
+EMAIL_HOST = env_str("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The inquiry form (inquiries app; README.md, Settings).
+INQUIRY_NOTIFY_TO = env_list("INQUIRY_NOTIFY_TO", [])
+INQUIRY_MIN_FILL_SECONDS = env_int("INQUIRY_MIN_FILL_SECONDS", 3)
+INQUIRY_RATE_LIMIT = env_rate_limit("INQUIRY_RATE_LIMIT", "5/10m")  # (count, seconds) or None
+INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 730)
+if INQUIRY_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("INQUIRY_RETENTION_DAYS must be at least 1 (days).")
+
+# An expired or missing CSRF token (an old tab, blocked cookies) gets a page that says what to do.
+CSRF_FAILURE_VIEW = "jnpoc_site.views.csrf_failure"
 
 # True on the continuous-integration machine: checks that would be skipped on a developer's
 # machine for lack of a tool (gettext, a browser) fail there instead.

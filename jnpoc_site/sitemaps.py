@@ -10,5 +10,7 @@ SITEMAPS = {
     "stances": StanceSitemap,
     "series": SeriesSitemap,
     "editions": EditionSitemap,
-    "sections": NamedViewSitemap(["principles:stancelist_list", "events:edition_list"]),
+    "sections": NamedViewSitemap(
+        ["principles:stancelist_list", "events:edition_list", "inquiries:inquiry_form"]
+    ),
 }

@@ -11,6 +11,8 @@ os.environ.setdefault("DJANGO_HTTPS", "false")
 os.environ.setdefault("DJANGO_VAR_DIR", tempfile.mkdtemp(prefix="jnpoc-tests-"))
 # Tests render pages; tests/test_page_cache.py turns the page cache on where it is the subject.
 os.environ.setdefault("PAGE_CACHE_ENABLED", "false")
+# Mail only ever reaches the test outbox; a staff address keeps inquiries.W001 quiet.
+os.environ.setdefault("INQUIRY_NOTIFY_TO", "staff@example.jp")
 
 from jnpoc_site.settings import *  # noqa: E402, F403
 

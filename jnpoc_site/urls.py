@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("government/stances/", include("principles.urls")),
     path("government/events/", include("events.urls")),
     path("government/", include("pages.urls")),
+    path("inquiry/", include("inquiries.urls")),
     prefix_default_language=True,
 )
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
@@ -56,6 +56,21 @@ def absolute_url(request, path: str) -> str:
     if settings.SITE_URL:
         return settings.SITE_URL + path
     return request.build_absolute_uri(path)
+
+
+def csrf_failure(request, reason=""):
+    """A post whose security token is missing or stale (an old tab, blocked cookies): say how
+    to carry on. A post of the inquiry form comes back with everything the visitor typed."""
+    from inquiries.views import render_form_after_csrf_failure
+
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    if match and match.view_name == "inquiries:inquiry_form" and request.method == "POST":
+        return render_form_after_csrf_failure(request)
+    context = {"language_links": language_links(request, to_home=True)}
+    return render(request, "403_csrf.html", context, status=403)
 
 
 def page_not_found(request, exception):

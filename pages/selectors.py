@@ -50,9 +50,12 @@ def published_page_with_chapters(slug: str) -> tuple[Page, list[Chapter]]:
 
 
 def support_offerings() -> list[SupportOffering]:
+    """The published offerings with their themes, and the inquiry category that links each one
+    to the form (inquiries.InquiryCategory.offering; joined, so no query per offering)."""
     themes = LecturerTheme.objects.published().order_by("position", "pk")
     return list(
         SupportOffering.objects.published()
+        .select_related("inquiry_category")
         .order_by("position", "pk")
         .prefetch_related(Prefetch("themes", queryset=themes))
     )

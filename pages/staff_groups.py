@@ -1,8 +1,8 @@
 """The staff groups and exactly the permissions each one gets.
 
-content_editors edit every word of the public site; inquiry_handlers work through inquiries.
-Neither group sees what the other handles. The groups are brought up to date after every
-`migrate` (see PagesConfig.ready) and by `python manage.py sync_staff_groups`.
+content_editors edit every word of the public site (the inquiry categories included);
+inquiry_handlers work through inquiries. Editors never see an inquiry. The groups are brought up
+to date after every `migrate` (see PagesConfig.ready) and by `python manage.py sync_staff_groups`.
 """
 
 from django.apps import apps
@@ -29,6 +29,13 @@ STAFF_GROUPS = {
         "events.session": ALL_ACTIONS,
         "events.speaker": ALL_ACTIONS,
         "events.editionphoto": ALL_ACTIONS,
+        # The categories' labels are words on the public form: content.
+        "inquiries.inquirycategory": ALL_ACTIONS,
+    },
+    "inquiry_handlers": {
+        # They work through inquiries; deleting is left to purge_inquiries and superusers.
+        "inquiries.inquiry": ("change", "view"),
+        "inquiries.inquirycategory": ("view",),
     },
 }
 

@@ -36,7 +36,7 @@ def content_data():
     """The content files as data, to check pages against what the project ships."""
     return {
         name: yaml.safe_load((CONTENT_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-        for name in ("pages", "principles", "events")
+        for name in ("pages", "principles", "events", "inquiries")
     }
 
 

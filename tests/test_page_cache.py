@@ -260,3 +260,16 @@ def test_a_registration_opening_makes_the_cached_page_fresh_by_itself(client, co
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "受付中" in response.text
+
+
+def test_renaming_an_inquiry_category_refreshes_the_landing_page(
+    client, content, django_capture_on_commit_callbacks
+):
+    from inquiries.models import InquiryCategory
+
+    client.get(PAGE)
+    with django_capture_on_commit_callbacks(execute=True):
+        InquiryCategory.objects.filter(slug="lecturers").update(slug="lecture")
+        category = InquiryCategory.objects.get(slug="lecture")
+        category.save()
+    assert 'href="/ja/inquiry/?category=lecture"' in client.get(PAGE).text

@@ -18,6 +18,8 @@ NOT_IN_SITEMAP = [
     "/ja/government/events/upcoming.ics",
     "/en/government/events/feed.atom",
     "/ja/government/no-such-page/",
+    "/ja/inquiry/complete/",
+    "/en/inquiry/complete/",
 ]
 
 

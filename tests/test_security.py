@@ -228,6 +228,7 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
             "DJANGO_SECRET_KEY": "x9" * 30 + "a-long-random-production-key",
             "DJANGO_ALLOWED_HOSTS": "www.example.jp",
             "SITE_URL": "https://www.example.jp",
+            "INQUIRY_NOTIFY_TO": "staff@example.jp",
             "DJANGO_VAR_DIR": str(tmp_path),
             "PATH": "/usr/bin:/bin",
         },

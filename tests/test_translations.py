@@ -28,11 +28,13 @@ def test_compiled_catalogue_matches_the_po_file():
         compiled = gettext.GNUTranslations(mo)._catalog
     expected = {}
     for entry in polib.pofile(str(LOCALE / "django.po")).translated_entries():
+        # gettext keys an entry with a context as "context\x04msgid".
+        msgid = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         if entry.msgid_plural:
             for index, text in entry.msgstr_plural.items():
-                expected[(entry.msgid, int(index))] = text
+                expected[(msgid, int(index))] = text
         else:
-            expected[entry.msgid] = entry.msgstr
+            expected[msgid] = entry.msgstr
     compiled.pop("", None)
     assert compiled == expected
 
@@ -82,6 +84,7 @@ ENGLISH_PAGES = [
     "/en/government/contact/",
     "/en/government/accessibility/",
     "/en/government/accessibility-results/",
+    "/en/government/privacy/",
     "/en/government/stances/",
     "/en/government/stances/staff/",
     "/en/government/stances/npo/",
@@ -99,6 +102,8 @@ ENGLISH_PAGES = [
     "/en/government/events/course/2015-07/",
     "/en/government/events/course/2016-07/",
     "/en/government/no-such-page/",
+    "/en/inquiry/",
+    "/en/inquiry/complete/",
 ]
 
 

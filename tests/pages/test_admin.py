@@ -148,7 +148,9 @@ def test_content_editors_group_can_edit_content_and_nothing_else(client, content
         for action in ("add", "change", "delete", "view"):
             assert ("events", f"{action}_{model}") in codenames
     assert ("pages", "delete_sitesettings") not in codenames
-    assert {app for app, _ in codenames} == {"pages", "principles", "events"}
+    assert ("inquiries", "change_inquirycategory") in codenames
+    assert {app for app, _ in codenames} == {"pages", "principles", "events", "inquiries"}
+    assert not any(codename.endswith("_inquiry") for _, codename in codenames)
     assert not any(codename.endswith("contentseed") for _, codename in codenames)
 
     editor = User.objects.create_user("sato", password="a-long-test-password", is_staff=True)

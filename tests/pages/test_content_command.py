@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from events.models import Edition, Series, Session, Speaker
+from inquiries.models import InquiryCategory
 from pages.models import LecturerTheme, Page, Section, SiteSettings, SupportOffering
 from principles.models import Booklet, Stance, StanceList
 from tests.conftest import CONTENT_DIR
@@ -24,6 +25,7 @@ CONTENT_MODELS = [
     Edition,
     Session,
     Speaker,
+    InquiryCategory,
 ]
 
 
@@ -66,6 +68,7 @@ def test_first_run_creates_everything_in_the_data_files(db, content_data):
         "Speaker": sum(
             len(s.get("speakers", [])) for e in events["editions"] for s in e.get("sessions", [])
         ),
+        "InquiryCategory": len(content_data["inquiries"]["categories"]),
     }
 
 

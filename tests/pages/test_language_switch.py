@@ -11,6 +11,7 @@ PAGES = [
     "/ja/government/contact/",
     "/ja/government/accessibility/",
     "/ja/government/accessibility-results/",
+    "/ja/government/privacy/",
     "/ja/government/stances/",
     "/ja/government/stances/staff/",
     "/ja/government/stances/npo/",
@@ -20,6 +21,8 @@ PAGES = [
     "/ja/government/events/forum/2008-02/",
     "/ja/government/events/forum/2014-07/",
     "/ja/government/events/course/2015-07/",
+    "/ja/inquiry/",
+    "/ja/inquiry/complete/",
 ]
 
 

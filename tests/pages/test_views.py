@@ -22,7 +22,9 @@ def source_phrases():
     for line in SOURCE.read_text(encoding="utf-8").splitlines():
         line = re.sub(r"^(■|◎|・|\(\d\)|\d+\.\s*)", "", line.strip())
         if line.startswith("お問い合わせフォーム:"):
-            continue  # TODO(issue 4): the inquiry form and its label in the contact block
+            # The label, linked to our own form instead of the old site's address.
+            phrases.append("お問い合わせフォーム")
+            continue
         for label in ("TEL:", "Email:"):
             if line.startswith(label):
                 phrases.extend([label.rstrip(":"), line[len(label) :].strip()])

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from events.content import KINDS as EVENT_KINDS
+from inquiries.content import KINDS as INQUIRY_KINDS
 from pages.content import KINDS as PAGE_KINDS
 from pages.content_loader import ContentError, load
 from principles.content import KINDS as PRINCIPLE_KINDS
@@ -13,6 +14,7 @@ CONTENT_FILES = [
     ("pages.yaml", PAGE_KINDS),
     ("principles.yaml", PRINCIPLE_KINDS),
     ("events.yaml", EVENT_KINDS),
+    ("inquiries.yaml", INQUIRY_KINDS),
 ]
 
 
