@@ -44,7 +44,9 @@ def assert_common_headers(response):
     assert not re.search(r"https?://", policy), "no third-party source"
 
 
-@pytest.mark.parametrize("url", [PUBLIC_PAGE, "/en/government/stances/npo/", ADMIN_LOGIN])
+@pytest.mark.parametrize(
+    "url", [PUBLIC_PAGE, "/en/government/stances/npo/", "/ja/inquiry/", "/en/inquiry/", ADMIN_LOGIN]
+)
 def test_every_kind_of_page_sends_the_security_headers(client, content, https_settings, url):
     response = client.get(url, secure=True)
     assert response.status_code == HTTPStatus.OK
@@ -63,7 +65,9 @@ def test_admin_pages_send_the_headers_too(client, content, https_settings):
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", re.I)
 
 
-@pytest.mark.parametrize("url", [PUBLIC_PAGE, "/en/government/membership/", "/ja/government/nope/"])
+@pytest.mark.parametrize(
+    "url", [PUBLIC_PAGE, "/en/government/membership/", "/ja/government/nope/", "/ja/inquiry/"]
+)
 def test_public_pages_need_no_inline_script_or_style(client, content, url):
     html = client.get(url).text
     assert not INLINE_SCRIPT.search(html)
@@ -236,3 +240,12 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_form_page_is_never_cached_and_sets_a_secure_csrf_cookie(
+    client, content, https_settings
+):
+    response = client.get("/ja/inquiry/", secure=True)
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    csrf = response.cookies["csrftoken"]
+    assert csrf["secure"] and csrf["httponly"] and csrf["samesite"] == "Lax"

@@ -19,9 +19,20 @@
     }
   });
 
-  // An error summary takes focus so that keyboard and screen-reader users hear it first.
+  // An error summary takes focus so that keyboard and screen-reader users hear it first, and
+  // each of its links moves the focus into the field it names (not only the scroll position).
   var summary = document.querySelector("[data-error-summary]");
   if (summary) {
     summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.hash.slice(1));
+      if (!field) {
+        return;
+      }
+      event.preventDefault();
+      (field.closest("fieldset, .field") || field).scrollIntoView();
+      field.focus({ preventScroll: true });
+    });
   }
 })();
