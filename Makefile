@@ -8,7 +8,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run test lint fmt messages secret-key backup restore
+.PHONY: help install install-dev run test lint fmt messages secret-key backup restore bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -62,6 +62,10 @@ backup: install ## Copy the database and media consistently into var/backups/<ti
 restore: install ## Restore a backup: make restore FILE=var/backups/jnpoc-....tar.gz (asks first)
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/jnpoc-YYYYmmdd-HHMMSS.tar.gz"; exit 2; }
 	$(MANAGE) restore "$(FILE)"
+
+bench: install-dev ## Benchmark cached pages against a static file (needs wrk: apt-get install wrk)
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 2; }
+	$(BIN)/python bench/run.py
 
 messages: install-dev ## Refresh locale/en/LC_MESSAGES/django.po from the code and compile it (needs gettext)
 	$(MANAGE) makemessages --locale en --no-location --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'var/*'

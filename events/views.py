@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
+from django.views.generic.detail import SingleObjectMixin
 
 from events import selectors
 from events.calendars import calendar_bytes, calendar_filename
@@ -36,14 +37,25 @@ class EditionListView(ListView):
         return context
 
 
-class SeriesDetailView(DetailView):
+class SeriesDetailView(SingleObjectMixin, ListView):
+    """A series: its description, its next editions, and its past editions, paginated like
+    the archive so that the page stays the same size however long the series runs."""
+
+    template_name = "events/series_detail.html"
+    paginate_by = ARCHIVE_PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object(queryset=Series.objects.published())
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return Series.objects.published()
+        return selectors.past_editions(self.object)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["upcoming"] = selectors.upcoming_editions_of(self.object)
-        context["past_editions"] = list(selectors.past_editions(self.object))
+        context = super().get_context_data(series=self.object, **kwargs)
+        first_page = context["page_obj"].number == 1
+        context["upcoming"] = selectors.upcoming_editions_of(self.object) if first_page else []
+        context["past_editions"] = context["page_obj"].object_list
         return context
 
 

@@ -1,14 +1,17 @@
-"""A Redis cache that degrades to "no cache" when Redis is down, instead of failing pages.
+"""The two cache backends: Redis (REDIS_URL) and, without it, files under var/cache.
 
-A read or write that hits a Redis error is logged and answered as a miss (or a no-op); for a
-few seconds afterwards Redis is not even tried, so a dead server does not add its connection
-timeout to every request.
+The Redis backend degrades to "no cache" when Redis is down instead of failing pages: a read or
+write that hits a Redis error is logged and answered as a miss (or a no-op), and for a few
+seconds afterwards Redis is not even tried, so a dead server does not add its connection
+timeout to every request. The file backend is shared by every worker on the machine.
 """
 
 import logging
+import pickle
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -62,3 +65,35 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self._guarded(None, super().clear)
+
+
+class UncompressedFileCache(FileBasedCache):
+    """Django's file cache without its zlib step.
+
+    The cache holds finished pages (with their own gzip copy); compressing them again on every
+    write and inflating them on every hit cost more than the rest of a cache hit together. The
+    files live on local disk, so their size does not matter.
+    """
+
+    def get(self, key, default=None, version=None):
+        try:
+            with open(self._key_to_file(key, version), "rb") as f:
+                if not self._is_expired(f):
+                    return pickle.loads(f.read())  # noqa: S301 (our own files, never uploaded)
+        except FileNotFoundError:
+            pass
+        return default
+
+    def _write_content(self, file, timeout, value):
+        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
+        file.write(pickle.dumps(value, self.pickle_protocol))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        value = self.get(key, _MISSING, version)
+        if value is _MISSING:
+            return False
+        self.set(key, value, timeout, version)
+        return True
+
+
+_MISSING = object()

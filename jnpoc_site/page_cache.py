@@ -4,12 +4,13 @@ A public page changes a few times a month; serving it should cost about as much 
 file. The first anonymous GET of a page renders it and stores the finished response (headers,
 body, a gzip copy) in the shared cache; later requests replay it before any other middleware.
 
-Freshness: every entry's key includes the current *generation*, a random token kept in the same
-cache. Any change to published content (a save or delete of a content model, by the admin, the
-content command or anything else) starts a new generation after its transaction commits, so
-the next request of every page on every worker misses and renders fresh. The generation also
-expires on its own when content changes with time (an edition's registration opening or
-closing, an event starting or ending), see `content_changes_by_itself_at`.
+Freshness: every entry records the *generation* it was rendered in, a random token kept in the
+same cache and read together with the entry (one round trip to Redis). Any change to published
+content (a save or delete of a content model, by the admin, the content command or anything
+else) starts a new generation after its transaction commits, so the next request of every page
+on every worker finds its entry outdated and renders fresh. The generation also expires on its
+own when content changes with time (an edition's registration opening or closing, an event
+starting or ending), see `content_changes_by_itself_at`.
 
 Never cached: anything but GET/HEAD, pages outside the public section, query strings other than
 pagination, requests from anyone with a session (logged-in staff, visitors mid-form), and
@@ -33,6 +34,9 @@ from django.utils.http import http_date, parse_http_date_safe
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
+# Part of every page key: bump it when CachedPage changes shape, so that entries written by the
+# previous release are simply never read.
+ENTRY_FORMAT = 2
 PAGINATION_PARAMETERS = {"page"}
 # Headers a replayed response must not carry over from the stored one.
 PER_RESPONSE_HEADERS = {"content-length", "date", "set-cookie", "x-page-cache"}
@@ -45,8 +49,9 @@ def cached_prefixes() -> tuple[str, ...]:
 # --- Generations ------------------------------------------------------------------------------
 
 
-def current_generation() -> str:
-    generation = cache.get(GENERATION_KEY)
+def current_generation(known: str | None = None) -> str:
+    """The generation in force; `known` is a value just read from the cache, if any."""
+    generation = known or cache.get(GENERATION_KEY)
     if generation is None:
         generation = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, generation, timeout=_generation_lifetime()):
@@ -83,13 +88,21 @@ def _generation_lifetime() -> int:
 
 
 @dataclass
-class CachedPage:
-    status: int
-    headers: list[tuple[str, str]]
+class Variant:
+    """One encoding of a cached page: its bytes and its finished response headers."""
+
     body: bytes
-    gzipped: bytes | None
+    headers: dict  # ResponseHeaders' own storage: {lower-case name: (name, value)}
     etag: str
+
+
+@dataclass
+class CachedPage:
+    generation: str
+    status: int
     last_modified: str
+    identity: Variant
+    gzipped: Variant | None
 
 
 class PageCacheMiddleware:
@@ -105,15 +118,24 @@ class PageCacheMiddleware:
             if request.path.startswith(self.prefixes) and "Cache-Control" not in response:
                 response["Cache-Control"] = "private, no-cache"
             return response
-        # Validates the Host header too: a disallowed host still gets its 400.
-        key = f"page:{current_generation()}:{request.scheme}://{request.get_host()}"
-        key += request.get_full_path()
-        entry = cache.get(key)
-        if isinstance(entry, CachedPage):
+        # get_host() validates the Host header too: a disallowed host still gets its 400.
+        url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        # A short, fixed-length key: cache backends check keys character by character.
+        key = f"page:{ENTRY_FORMAT}:{hashlib.blake2b(url.encode(), digest_size=16).hexdigest()}"
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+        except Exception:  # an unreadable entry is a miss, never a failed page
+            logger.warning("Page cache entry unreadable; rendering instead", exc_info=True)
+            found = {}
+        # Read before rendering: if content changes meanwhile, this page is stored under the
+        # old generation and the next request renders it again.
+        generation = current_generation(found.get(GENERATION_KEY))
+        entry = found.get(key)
+        if isinstance(entry, CachedPage) and entry.generation == generation:
             return self._replay(request, entry, hit=True)
         response = self.get_response(request)
         if self._is_cacheable_response(response):
-            entry = self._store(key, response)
+            entry = self._store(key, generation, response)
             return self._replay(request, entry, hit=False)
         return response
 
@@ -122,7 +144,7 @@ class PageCacheMiddleware:
             request.method in ("GET", "HEAD")
             and request.path.startswith(self.prefixes)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and set(request.GET) <= PAGINATION_PARAMETERS
+            and (not request.META.get("QUERY_STRING") or set(request.GET) <= PAGINATION_PARAMETERS)
         )
 
     @staticmethod
@@ -138,44 +160,60 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _store(key, response) -> CachedPage:
+    def _store(key, generation, response) -> CachedPage:
+        kept = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in PER_RESPONSE_HEADERS | {"etag", "last-modified", "vary"}
+        ]
+        vary = response.get("Vary")
+        last_modified = http_date()
         body = response.content
-        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+        compress = len(body) > 1024
+
+        def variant(content: bytes, encoding: str | None) -> Variant:
+            digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+            etag = f'"{digest}-gz"' if encoding else f'"{digest}"'
+            prepared = HttpResponse(content, status=response.status_code)
+            for name, value in kept:
+                prepared[name] = value
+            if vary:
+                prepared["Vary"] = vary
+            if compress:
+                patch_vary_headers(prepared, ["Accept-Encoding"])
+            if encoding:
+                prepared["Content-Encoding"] = encoding
+            prepared["ETag"] = etag
+            prepared["Last-Modified"] = last_modified
+            # Browsers and proxies may keep a copy but must ask first: an edit shows at once.
+            prepared["Cache-Control"] = "public, no-cache"
+            return Variant(content, dict(prepared.headers._store), etag)
+
         entry = CachedPage(
+            generation=generation,
             status=response.status_code,
-            headers=[
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in PER_RESPONSE_HEADERS | {"etag", "last-modified"}
-            ],
-            body=body,
-            gzipped=gzip.compress(body, compresslevel=6, mtime=0) if len(body) > 1024 else None,
-            etag=f'"{digest}"',
-            last_modified=http_date(),
+            last_modified=last_modified,
+            identity=variant(body, None),
+            gzipped=variant(gzip.compress(body, 6, mtime=0), "gzip") if compress else None,
         )
         cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         return entry
 
     @staticmethod
     def _replay(request, entry: CachedPage, *, hit: bool):
-        use_gzip = entry.gzipped is not None and "gzip" in request.headers.get(
-            "Accept-Encoding", ""
-        )
-        etag = entry.etag[:-1] + '-gz"' if use_gzip else entry.etag
-        if _not_modified(request, etag, entry.last_modified):
+        chosen = entry.identity
+        if entry.gzipped is not None and "gzip" in request.headers.get("Accept-Encoding", ""):
+            chosen = entry.gzipped
+        if _not_modified(request, chosen.etag, entry.last_modified):
             response = HttpResponseNotModified()
+            for name in ("etag", "last-modified", "cache-control", "vary"):
+                if name in chosen.headers:
+                    response[chosen.headers[name][0]] = chosen.headers[name][1]
         else:
-            response = HttpResponse(entry.gzipped if use_gzip else entry.body, status=entry.status)
-            for name, value in entry.headers:
-                response[name] = value
-            if use_gzip:
-                response["Content-Encoding"] = "gzip"
-        response["ETag"] = etag
-        response["Last-Modified"] = entry.last_modified
-        # Browsers and proxies may keep a copy but must ask before using it: an edit shows at once.
-        response["Cache-Control"] = "public, no-cache"
-        if entry.gzipped is not None:
-            patch_vary_headers(response, ["Accept-Encoding"])
+            response = HttpResponse(chosen.body, status=entry.status)
+            # The headers were validated when the page was stored; copying Django's own header
+            # storage skips validating the same strings again on every hit (Django 5.2).
+            response.headers._store.update(chosen.headers)
         response["X-Page-Cache"] = "hit" if hit else "miss"
         return response
 
@@ -185,6 +223,9 @@ def _not_modified(request, etag: str, last_modified: str) -> bool:
     if if_none_match is not None:
         candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
         return etag in candidates or "*" in candidates
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    if_modified_since = request.headers.get("If-Modified-Since")
+    if if_modified_since is None:
+        return False
+    since = parse_http_date_safe(if_modified_since)
     modified = parse_http_date_safe(last_modified)
     return since is not None and modified is not None and modified <= since

@@ -208,7 +208,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "jnpoc_site.cache.UncompressedFileCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "jnpoc"),
             "OPTIONS": {"MAX_ENTRIES": 5000},

@@ -5,9 +5,8 @@ import uuid
 
 import pytest
 import redis
-from django.core.cache.backends.filebased import FileBasedCache
 
-from jnpoc_site.cache import ResilientRedisCache
+from jnpoc_site.cache import ResilientRedisCache, UncompressedFileCache
 
 LIVE_REDIS = "redis://127.0.0.1:6379/13"
 DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
@@ -32,17 +31,28 @@ def make_cache(location):
 
 
 def test_default_cache_without_redis_is_a_file_cache_under_var(settings):
-    assert settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache")
+    assert settings.CACHES["default"]["BACKEND"] == "jnpoc_site.cache.UncompressedFileCache"
     assert settings.CACHES["default"]["LOCATION"] == str(settings.VAR_DIR / "cache")
 
 
 def test_file_cache_is_shared_between_two_instances_like_two_workers(tmp_path):
-    worker_a = FileBasedCache(str(tmp_path), {})
-    worker_b = FileBasedCache(str(tmp_path), {})
-    worker_a.set("page", "v1")
-    assert worker_b.get("page") == "v1"
+    worker_a = UncompressedFileCache(str(tmp_path), {})
+    worker_b = UncompressedFileCache(str(tmp_path), {})
+    worker_a.set("page", b"v1" * 1000)
+    assert worker_b.get("page") == b"v1" * 1000
+    assert worker_b.touch("page", 60) is True
+    assert worker_a.get("page") == b"v1" * 1000
     worker_b.delete("page")
     assert worker_a.get("page") is None
+    assert worker_a.touch("page") is False
+
+
+def test_file_cache_entries_expire(tmp_path):
+    cache = UncompressedFileCache(str(tmp_path), {})
+    cache.set("page", "v1", timeout=-1)
+    assert cache.get("page", "expired") == "expired"
+    assert cache.add("page", "v2") is True
+    assert cache.get("page") == "v2"
 
 
 @pytest.mark.skipif(not redis_is_up(), reason="no Redis on 127.0.0.1:6379")

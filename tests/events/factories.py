@@ -40,13 +40,13 @@ def make_speaker(session, **overrides) -> Speaker:
     return Speaker.objects.create(session=session, **values)
 
 
-def add_editions(count: int, sessions_each: int, first: int = 0) -> None:
-    """`count` published editions split over both series, a tenth of them upcoming, each with
-    `sessions_each` sessions of one speaker."""
+def add_editions(count: int, sessions_each: int, first: int = 0, upcoming_every: int = 10) -> None:
+    """`count` published editions split over both series, every `upcoming_every`-th of them
+    upcoming (0: none), each with `sessions_each` sessions of one speaker."""
     series = list(Series.objects.order_by("pk"))
     editions = []
     for n in range(first, first + count):
-        upcoming = n % 10 == 0
+        upcoming = bool(upcoming_every) and n % upcoming_every == 0
         year = 2100 + n // 12 if upcoming else 1900 + n // 12
         editions.append(
             Edition(

@@ -259,3 +259,25 @@ def test_report_photos_render_as_responsive_pictures_with_alt_text(client, conte
     assert " 400w, " in picture and " 1600w" in picture
     assert 'width="1600" height="800" alt="The venue"' in picture
     assert 'loading="lazy"' in picture
+
+
+def test_series_page_paginates_its_past_editions(client, content):
+    import datetime
+
+    from events.models import Edition
+
+    forum = Series.objects.get(slug="forum")
+    Edition.objects.bulk_create(
+        Edition(series=forum, slug=f"1900-{n:02d}", start_date=datetime.date(1900, 1, n))
+        for n in range(1, 31)
+    )
+    first = client.get("/ja/government/events/forum/")
+    past = first.text.split('id="past-heading"', 1)[1]
+    assert past.count('<li class="edition-item">') == 30
+    second = client.get("/ja/government/events/forum/?page=2")
+    assert second.status_code == HTTPStatus.OK
+    assert "2ページ目" in second.text
+    assert "次回の開催" not in second.text
+    assert "/ja/government/events/forum/1900-01/" in second.text  # the oldest is last
+    assert "/ja/government/events/forum/1900-01/" not in first.text
+    assert client.get("/ja/government/events/forum/?page=99").status_code == HTTPStatus.NOT_FOUND
