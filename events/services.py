@@ -1,6 +1,7 @@
 """Write paths of the events section."""
 
 from django.db import transaction
+from modeltranslation.translator import translator
 from modeltranslation.utils import get_translation_fields
 
 from events.models import Edition, Session
@@ -18,21 +19,9 @@ COPIED_EDITION_FIELDS = (
     "fee_member",
     "application_url",
 )
-COPIED_EDITION_TEXTS = (
-    "title",
-    "theme",
-    "summary",
-    "note",
-    "venue_name",
-    "venue_address",
-    "venue_access",
-    "audience",
-    "capacity_note",
-    "fee_note",
-    "co_organisers",
-    "cooperation",
-    "support",
-)
+# Every translated text of an edition is copied except its report, which belongs to the year
+# it was held (the list is read from the translation options when a copy is made).
+REPORT_TEXTS = ("report_text", "participants_note")
 COPIED_SESSION_FIELDS = ("position", "day", "start_time", "end_time", "kind", "status")
 COPIED_SESSION_TEXTS = ("label", "title", "description")
 
@@ -67,7 +56,7 @@ def edition_copy_as_draft(*, edition: Edition) -> Edition:
         slug=_draft_slug(edition),
         edition_number=edition.edition_number + 1 if edition.edition_number else None,
         **{name: getattr(edition, name) for name in COPIED_EDITION_FIELDS},
-        **_translations(edition, COPIED_EDITION_TEXTS),
+        **_translations(edition, _copied_edition_texts()),
     )
     draft.full_clean()
     draft.save()
@@ -80,3 +69,8 @@ def edition_copy_as_draft(*, edition: Edition) -> Edition:
         for session in edition.sessions.all()
     )
     return draft
+
+
+def _copied_edition_texts() -> tuple[str, ...]:
+    fields = translator.get_options_for_model(Edition).fields
+    return tuple(name for name in fields if name not in REPORT_TEXTS)

@@ -31,6 +31,16 @@ def content(db):
     call_command("load_content", verbosity=0)
 
 
+@pytest.fixture
+def staff_client(client, content):
+    """The test client, signed in as a superuser, with the initial content loaded."""
+    from django.contrib.auth.models import User
+
+    user = User.objects.create_superuser("editor", "editor@example.jp", "a-long-test-password")
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture(scope="session")
 def content_data():
     """The content files as data, to check pages against what the project ships."""

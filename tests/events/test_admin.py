@@ -2,7 +2,6 @@ import datetime
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -12,13 +11,6 @@ from tests.events.factories import image_bytes
 from tests.events.test_images import png_bomb
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client, content):
-    user = User.objects.create_superuser("editor", "editor@example.jp", "a-long-test-password")
-    client.force_login(user)
-    return client
 
 
 def url(model, action="changelist", *args):

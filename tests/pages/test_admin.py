@@ -18,13 +18,6 @@ def registered_content_models():
     return [model for model in admin.site._registry if model._meta.app_label in CONTENT_APPS]
 
 
-@pytest.fixture
-def staff_client(client, content):
-    user = User.objects.create_superuser("editor", "editor@example.jp", "a-long-test-password")
-    client.force_login(user)
-    return client
-
-
 def admin_url(model, action="changelist", *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
 
