@@ -44,8 +44,7 @@ run: install var/secret_key ## Install, migrate, load content, collect static fi
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn --config jnpoc_site/gunicorn.conf.py
 
-test: install-dev ## Install the test dependencies and run the whole suite
-	DJANGO_SETTINGS_MODULE=jnpoc_site.test_settings $(MANAGE) makemigrations --check --dry-run
+test: install-dev ## Install the test dependencies and run the whole suite (migrations check included)
 	$(BIN)/pytest
 
 lint: install-dev ## ruff lint and format check

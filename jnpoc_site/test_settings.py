@@ -9,6 +9,8 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-never-used-outs
 os.environ.setdefault("DJANGO_HTTPS", "false")
 # What the site writes (file cache, mail, media) goes to a folder of this test run, never var/.
 os.environ.setdefault("DJANGO_VAR_DIR", tempfile.mkdtemp(prefix="jnpoc-tests-"))
+# An empty folder for collected static files, so that whitenoise has one to index.
+os.environ.setdefault("DJANGO_STATIC_ROOT", tempfile.mkdtemp(prefix="jnpoc-tests-static-"))
 # Tests render pages; tests/test_page_cache.py turns the page cache on where it is the subject.
 os.environ.setdefault("PAGE_CACHE_ENABLED", "false")
 # Mail only ever reaches the test outbox; a staff address keeps inquiries.W001 quiet.
