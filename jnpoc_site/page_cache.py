@@ -183,6 +183,7 @@ class PageCacheMiddleware:
                 patch_vary_headers(prepared, ["Accept-Encoding"])
             if encoding:
                 prepared["Content-Encoding"] = encoding
+            prepared["Content-Length"] = str(len(content))
             prepared["ETag"] = etag
             prepared["Last-Modified"] = last_modified
             # Browsers and proxies may keep a copy but must ask first: an edit shows at once.

@@ -32,6 +32,7 @@ def test_second_request_is_served_from_the_cache_without_any_query(
         second = client.get(PAGE)
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
+    assert second["Content-Length"] == str(len(second.content))
     assert second.status_code == HTTPStatus.OK
 
 
@@ -196,6 +197,7 @@ def test_gzip_copy_for_clients_that_accept_it(client, content):
     plain = client.get(PAGE)
     compressed = client.get(PAGE, headers={"accept-encoding": "gzip, deflate, br"})
     assert compressed["Content-Encoding"] == "gzip"
+    assert compressed["Content-Length"] == str(len(compressed.content))
     assert gzip.decompress(compressed.content) == plain.content
     assert "Accept-Encoding" in compressed["Vary"]
     assert len(compressed.content) < len(plain.content) / 3
