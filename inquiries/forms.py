@@ -136,7 +136,8 @@ class InquiryForm(forms.Form):
         max_length=100,
         required=False,
         help_text=_("例：市民協働課"),
-        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        # No autocomplete token names a department ("organization-title" is a job title).
+        widget=forms.TextInput(),
         error_messages={
             "max_length": _(
                 "部署名は%(limit_value)s文字以内で入力してください（現在%(show_value)s文字）。"
