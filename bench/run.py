@@ -20,19 +20,19 @@ import platform
 import re
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-GUNICORN = str(Path(PYTHON).parent / "gunicorn")
+sys.path.insert(0, str(ROOT))  # `python bench/run.py` from the project root
+
+from tests.servers import gunicorn, manage, site_environment  # noqa: E402
+
 DURATION = os.environ.get("BENCH_DURATION", "5s")
 # Scenarios are measured in turn, round after round, and each figure is the median over the
 # rounds: on a small shared machine this keeps a passing disturbance out of the ratios.
@@ -41,64 +41,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "4")
 THREADS = os.environ.get("BENCH_THREADS", "2")
 EDITION = "/ja/government/events/forum/2017-07/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env, *args) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
-    return result.stdout
-
-
-def site_environment(var_dir: Path) -> dict:
-    return {
-        "PATH": os.environ["PATH"],
-        "DJANGO_SETTINGS_MODULE": "jnpoc_site.settings",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_VAR_DIR": str(var_dir),
-        "DJANGO_STATIC_ROOT": str(var_dir / "static"),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_HTTPS": "false",
-        "INQUIRY_NOTIFY_TO": "staff@example.jp",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "WEB_CONCURRENCY": "2",
-    }
-
-
-@contextmanager
-def gunicorn(env):
-    port = free_port()
-    log = open(Path(env["DJANGO_VAR_DIR"]) / f"gunicorn-{port}.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(
-        [GUNICORN, "--config", "jnpoc_site/gunicorn.conf.py"],
-        cwd=ROOT,
-        env={**env, "PORT": str(port)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)  # noqa: S310
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        sys.exit(f"gunicorn did not start; see {log.name}")
-    try:
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+WORKERS = 2
 
 
 def fetch(url: str) -> bytes:
@@ -173,20 +116,31 @@ def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
     var_dir = Path(tempfile.mkdtemp(prefix="jnpoc-bench-"))
-    env = site_environment(var_dir)
+    env = site_environment(
+        var_dir,
+        DJANGO_SETTINGS_MODULE="jnpoc_site.settings",  # production settings, as shipped
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_STATIC_ROOT=str(var_dir / "static"),
+        INQUIRY_NOTIFY_TO="staff@example.jp",
+        GUNICORN_ACCESS_LOG="-",  # the access log on, as in production (into the log file)
+    )
     print(f"Preparing a throw-away site in {var_dir} ...")
     manage(env, "migrate", "--noinput")
     manage(env, "load_content")
     manage(env, "collectstatic", "--noinput")
 
     results = {}
-    with gunicorn(env) as base:
+    with gunicorn(env, workers=WORKERS) as base:
         landing = fetch(base + "/ja/government/")
         # (a): a static file of the landing page's size, collected like every static file.
         static_copy = Path(env["DJANGO_STATIC_ROOT"]) / "bench" / "landing-copy.html"
         static_copy.parent.mkdir(parents=True, exist_ok=True)
         static_copy.write_bytes(landing)
-    with gunicorn(env) as base, gunicorn({**env, "PAGE_CACHE_ENABLED": "false"}) as uncached:
+    uncached_env = {**env, "PAGE_CACHE_ENABLED": "false"}
+    with (
+        gunicorn(env, workers=WORKERS) as base,
+        gunicorn(uncached_env, workers=WORKERS) as uncached,
+    ):
         scenarios = [
             ("a", "static file (whitenoise)", base + "/static/bench/landing-copy.html"),
             ("b", "/ja/government/ cached", base + "/ja/government/"),
@@ -214,8 +168,8 @@ def main() -> None:
     print()
     print(f"Run {time.strftime('%Y-%m-%d %H:%M %Z')} on {machine()}")
     print(
-        f"gunicorn sync workers: 2; wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}, plain HTTP; "
-        f"median of {ROUNDS} rounds"
+        f"gunicorn sync workers: {WORKERS}; wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}, "
+        f"plain HTTP; median of {ROUNDS} rounds"
     )
     print()
     print("| | scenario | bytes | requests/s | p50 ms | p99 ms | non-2xx |")

@@ -1,4 +1,5 @@
-"""Real gunicorn servers for tests that must cross process boundaries."""
+"""Real gunicorn servers on throw-away sites, for tests that must cross process boundaries
+and for the benchmark (bench/run.py). Nothing here needs Django's settings loaded."""
 
 import os
 import socket
@@ -10,9 +11,10 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-from django.conf import settings
+import dj_database_url
 
 BIN = Path(sys.executable).parent
+BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:
@@ -30,8 +32,8 @@ def fresh_database_url(tmp_path, label):
         return
     import psycopg
 
-    db = settings.DATABASES["default"]
-    name = f"jnpoc_backup_{label}_{uuid.uuid4().hex[:8]}"
+    db = dj_database_url.parse(os.environ["DATABASE_URL"])
+    name = f"jnpoc_{label}_{uuid.uuid4().hex[:8]}"
     dsn = {
         "host": db["HOST"] or "127.0.0.1",
         "port": db["PORT"] or 5432,
@@ -66,7 +68,7 @@ def site_environment(var_dir: Path, **overrides: str) -> dict[str, str]:
 def manage(env: dict[str, str], *args: str) -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
+        cwd=BASE_DIR,
         env=env,
         capture_output=True,
         text=True,
@@ -83,14 +85,15 @@ def shell(env: dict[str, str], code: str) -> str:
 
 @contextmanager
 def gunicorn(env: dict[str, str], *, workers: int = 1):
-    """Serve the site with gunicorn on a free port; yields its base URL."""
+    """Serve the site with gunicorn (jnpoc_site/gunicorn.conf.py) on a free port; yields its
+    base URL. Its log is var_dir/gunicorn-<port>.log."""
     port = free_port()
     server_env = {**env, "PORT": str(port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": str(workers)}
     log = Path(env["DJANGO_VAR_DIR"]) / f"gunicorn-{port}.log"
     with log.open("w") as log_file:
         process = subprocess.Popen(
             [str(BIN / "gunicorn"), "--config", "jnpoc_site/gunicorn.conf.py"],
-            cwd=settings.BASE_DIR,
+            cwd=BASE_DIR,
             env=server_env,
             stdout=log_file,
             stderr=subprocess.STDOUT,

@@ -10,7 +10,6 @@ figures are printed (`pytest -s` shows them); they are measurements, not asserti
 import http.cookiejar
 import os
 import re
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -22,27 +21,19 @@ import urllib.parse
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+
+from tests.servers import BASE_DIR, gunicorn, manage, site_environment
 
 pytestmark = pytest.mark.server
 
-BASE_DIR = Path(settings.BASE_DIR)
-GUNICORN = BASE_DIR / ".venv" / "bin" / "gunicorn"
-if not GUNICORN.exists():
-    GUNICORN = Path(sys.executable).with_name("gunicorn")
 WORKERS = 4
 SUBMISSIONS = 60
 THREADS = 6
 PG_DSN = "host=127.0.0.1 user=postgres dbname=postgres"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def postgres_reachable() -> bool:
@@ -91,87 +82,17 @@ class Database:
             return connection.execute(sql).fetchall()
 
 
+@dataclass
 class Server:
-    def __init__(self, database: Database, var_dir: Path):
-        self.database = database
-        self.var_dir = var_dir
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            # The test settings only swap the hashed static storage (no collectstatic needed)
-            # and the password hasher; the database options are the production ones.
-            "DJANGO_SETTINGS_MODULE": "jnpoc_site.test_settings",
-            "DJANGO_SECRET_KEY": "concurrency-test-key-" + "x" * 40,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_VAR_DIR": str(var_dir),
-            "DATABASE_URL": database.url,
-            "INQUIRY_RATE_LIMIT": "off",
-            "INQUIRY_MIN_FILL_SECONDS": "0",
-            "INQUIRY_NOTIFY_TO": "",  # notifications fail: send_pending_mail delivers them
-            "DEFAULT_FROM_EMAIL": "noreply@example.jp",
-        }
-        self.process = None
-        self.log_file = None
-
-    def manage(self, *args, env=None) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=BASE_DIR,
-            env={**self.env, **(env or {})},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-
-    def start(self):
-        for command in (["migrate", "--noinput"], ["load_content"]):
-            result = self.manage(*command)
-            assert result.returncode == 0, result.stderr
-        self.log_file = open(self.var_dir / "gunicorn.log", "w")  # noqa: SIM115 (closed in stop)
-        self.process = subprocess.Popen(
-            [
-                str(GUNICORN),
-                "-c",
-                "/dev/null",
-                "--workers",
-                str(WORKERS),
-                "--worker-class",
-                "sync",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--timeout",
-                "60",
-                "--log-level",
-                "warning",
-                "jnpoc_site.wsgi:application",
-            ],
-            cwd=BASE_DIR,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log_file,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                # Our own server on 127.0.0.1 over http: no other scheme can reach here.
-                health = self.base + "/healthz"
-                with urllib.request.urlopen(health, timeout=2) as response:  # noqa: S310
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-        raise AssertionError("gunicorn did not start: " + self.log())
-
-    def stop(self):
-        if self.process:
-            self.process.terminate()
-            self.process.wait(timeout=20)
-        if self.log_file:
-            self.log_file.close()
+    database: Database
+    var_dir: Path
+    env: dict
+    base: str
 
     def log(self) -> str:
-        return (self.var_dir / "gunicorn.log").read_text(encoding="utf-8", errors="replace")
+        return "\n".join(
+            path.read_text(errors="replace") for path in self.var_dir.glob("gunicorn-*.log")
+        )
 
 
 @pytest.fixture(
@@ -190,12 +111,20 @@ def server(request, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp(f"server-{request.param}")
     database = Database(request.param, tmp_path)
     database.create()
-    running = Server(database, tmp_path)
+    env = site_environment(
+        tmp_path,
+        DATABASE_URL=database.url,
+        INQUIRY_RATE_LIMIT="off",
+        INQUIRY_MIN_FILL_SECONDS="0",
+        INQUIRY_NOTIFY_TO="",  # notifications fail: send_pending_mail delivers them
+        DEFAULT_FROM_EMAIL="noreply@example.jp",
+    )
     try:
-        running.start()
-        yield running
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_content")
+        with gunicorn(env, workers=WORKERS) as base:
+            yield Server(database, tmp_path, env, base)
     finally:
-        running.stop()
         database.drop()
 
 
