@@ -76,19 +76,3 @@ def test_redis_outage_degrades_to_misses_and_stops_retrying_for_a_while(caplog):
     for _ in range(50):
         cache.get("k")
     assert time.monotonic() - started < 0.5, "no connection attempts while marked down"
-
-
-def test_pages_still_render_when_redis_is_down(client, content, settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "jnpoc_site.cache.ResilientRedisCache",
-            "LOCATION": DEAD_REDIS,
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
-    ResilientRedisCache._down_until = 0.0
-    from django.core.cache import caches
-
-    response = client.get("/ja/government/")
-    assert response.status_code == 200
-    assert caches["default"].get("anything", "miss") == "miss"
