@@ -85,10 +85,6 @@ def group_by_year(editions) -> list[YearGroup]:
     ]
 
 
-def published_series(slug: str) -> Series:
-    return get_object_or_404(Series.objects.published(), slug=slug)
-
-
 def edition_for_page(*, series_slug: str, slug: str) -> Edition:
     """A published edition with its series, the forum it was held within and those held in it,
     its programme and speakers, and its photos: five queries."""

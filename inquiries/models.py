@@ -170,11 +170,6 @@ class Inquiry(models.Model):
     def __str__(self):
         return self.reference
 
-    @property
-    def mail_ok(self) -> bool:
-        done = {MailStatus.SENT, MailStatus.SKIPPED}
-        return self.notify_status in done and self.reply_status in done
-
 
 class ReferenceCounter(models.Model):
     """The last reference number given out in a year (受付番号 YYYY-NNNNNN).
