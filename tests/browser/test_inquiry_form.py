@@ -2,42 +2,24 @@
 whole journey works with the keyboard alone, with the focus always visible."""
 
 import re
-import time
 
 import pytest
 import requests
 
 from tests.browser.checks import axe_violations, html_errors
-from tests.browser.conftest import screenshot
-
-VALID = {
-    "organization": "横浜市市民局",
-    "name": "山田 太郎",
-    "name_kana": "やまだ たろう",
-    "email": "taro@example.jp",
-    "phone": "０３－１２３４－５６７８",
-    "message": "協働指針の改定について相談したいことがあります。\n日程のご都合を教えてください。",
-}
-
-# On the confirm page: 送信する posts; 修正する (a GET form) goes back with the values kept.
-SEND_BUTTON = "form[method=post] button[type=submit]"
+from tests.browser.conftest import (
+    SEND_BUTTON,
+    VALID,
+    fill_form,
+    screenshot,
+    wait_out_the_time_trap,
+)
 
 FOCUS_IS_VISIBLE = """() => {
   const el = document.activeElement;
   const s = getComputedStyle(el);
   return el !== document.body && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
 }"""
-
-
-def fill_form(page, values=VALID, category="個別のご相談"):
-    page.get_by_label(category).check()
-    for name, value in values.items():
-        page.locator(f"[name={name}]").fill(value)
-    page.locator("[name=consent]").check()
-
-
-def wait_out_the_time_trap():
-    time.sleep(1.1)  # INQUIRY_MIN_FILL_SECONDS=1 on the browser site
 
 
 def assert_accessible(page):
