@@ -24,6 +24,9 @@ from events import dates
 from pages.models import validate_site_link
 from pages.publishing import PublicationStatus, Publishable, PublishableQuerySet
 
+# An edition without a title of its own: its series and the month it was held.
+UNTITLED_HEADING = _("%(series)s（%(month)s）")
+
 TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
 
 
@@ -331,7 +334,7 @@ class Edition(Publishable):
         """The title, or a neutral one made of the series name and the month it was held."""
         if self.title:
             return self.title
-        return _("%(series)s（%(month)s）") % {
+        return UNTITLED_HEADING % {
             "series": self.series.name,
             "month": dates.month_year(self.start_date),
         }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inquiries import normalize
 from inquiries.models import InquiryCategory
+from jnpoc_site.fallback import DEFAULT_LANGUAGE, shows_fallback, translated_html
 from pages.models import LecturerTheme
 
 STARTED_SALT = "inquiries.form-started"
@@ -98,11 +99,26 @@ class EmailAddressField(TextField):
 
 
 class CategoryField(forms.ModelChoiceField):
+    """Radio buttons whose labels are HTML: a label shown in Japanese is marked lang="ja"."""
+
     def label_from_instance(self, obj):
-        return obj.label
+        return translated_html(obj, "label")
+
+
+class ThemeSelect(forms.Select):
+    """<option> holds text only, so a theme name shown in Japanese marks its option lang="ja"."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        theme = getattr(value, "instance", None)
+        if theme is not None and shows_fallback(theme, "name"):
+            option["attrs"]["lang"] = DEFAULT_LANGUAGE
+        return option
 
 
 class ThemeField(forms.ModelChoiceField):
+    widget = ThemeSelect
+
     def label_from_instance(self, obj):
         return obj.name
 
@@ -325,9 +341,9 @@ class InquiryForm(forms.Form):
                 continue
             value = self.cleaned_data.get(name)
             if name == "category":
-                value = value.label
+                value = translated_html(value, "label")
             elif name == "theme":
-                value = value.name if value else ""
+                value = translated_html(value, "name") if value else ""
             elif name == "phone":
                 value = normalize.format_phone(value)
             rows.append(

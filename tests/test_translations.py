@@ -11,6 +11,8 @@ import polib
 import pytest
 from django.conf import settings
 from django.utils import translation
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
@@ -113,11 +115,28 @@ def strip_japanese_marked_parts(html: str) -> str:
     return re.sub(r'<(\w+)[^>]*\blang="ja"[^>]*>.*?</\1>', "", html, flags=re.S)
 
 
+def japanese_outside_lang_ja(html: str) -> list[str]:
+    text = re.sub(r"<[^>]+>", " ", strip_japanese_marked_parts(html))
+    return [line.strip() for line in text.splitlines() if JAPANESE.search(line)]
+
+
+def erase_english_content() -> None:
+    """Empty every English content field, as if staff had added everything in Japanese only."""
+    for model in translator.get_registered_models():
+        for field in translator.get_options_for_model(model).fields:
+            english = model._meta.get_field(build_localized_fieldname(field, "en"))
+            model.objects.update(**{english.name: None if english.null else ""})
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ENGLISH_PAGES)
 def test_english_pages_have_no_japanese_outside_lang_ja(client, content, url):
-    html = strip_japanese_marked_parts(client.get(url).text)
-    text = re.sub(r"<[^>]+>", " ", html)
-    assert JAPANESE.findall(text) == [], [
-        line for line in text.splitlines() if JAPANESE.search(line)
-    ]
+    assert japanese_outside_lang_ja(client.get(url).text) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ENGLISH_PAGES)
+def test_untranslated_content_on_english_pages_is_marked_japanese(client, content, url):
+    """Japanese shown where an English field is empty carries lang="ja" (for screen readers)."""
+    erase_english_content()
+    assert japanese_outside_lang_ja(client.get(url).text) == []

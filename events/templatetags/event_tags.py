@@ -11,11 +11,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from events import dates
+from events.models import UNTITLED_HEADING
 from events.structured_data import edition_json_ld
+from jnpoc_site.fallback import translated_html
+from pages.templatetags.content import lang_attr
 
 register = template.Library()
-
-DEFAULT_LANGUAGE = settings.LANGUAGES[0][0]
 
 # The characters that could end a <script> element or start a comment inside it, escaped the way
 # django.utils.html.json_script does.
@@ -26,25 +28,19 @@ def site_origin(request) -> str:
     return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
 
 
-def _in_own_language(obj, field: str) -> bool:
-    return bool(getattr(obj, f"{field}_{get_language()}", None))
-
-
-@register.simple_tag
-def translated(obj, field):
-    """A translated field; text shown in Japanese on an English page is marked lang="ja"."""
-    value = getattr(obj, field) or ""
-    if value and not _in_own_language(obj, field) and get_language() != DEFAULT_LANGUAGE:
-        return format_html('<span lang="{}">{}</span>', DEFAULT_LANGUAGE, value)
-    return escape(value)
-
-
 @register.simple_tag
 def edition_heading(edition):
     """The edition's title, or the neutral heading built from its series and month."""
     if edition.title:
-        return translated(edition, "title")
-    return escape(edition.heading)
+        return translated_html(edition, "title")
+    # As Edition.heading, with the series name marked lang="ja" when shown in Japanese.
+    return mark_safe(  # noqa: S308 - the format is ours; both parts are escaped
+        escape(UNTITLED_HEADING)
+        % {
+            "series": translated_html(edition.series, "name"),
+            "month": escape(dates.month_year(edition.start_date)),
+        }
+    )
 
 
 @register.simple_tag
@@ -101,8 +97,7 @@ def lines(text):
 @register.simple_tag
 def credit_list(edition, field):
     items = lines(getattr(edition, field))
-    marked = not _in_own_language(edition, field) and get_language() != DEFAULT_LANGUAGE
-    lang = format_html(' lang="{}"', DEFAULT_LANGUAGE) if marked else ""
+    lang = lang_attr(edition, field)
     return format_html_join("", "<li{}>{}</li>", ((lang, item) for item in items))
 
 

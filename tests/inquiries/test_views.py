@@ -95,6 +95,26 @@ def test_lecturer_themes_come_from_the_published_themes(client, content):
     assert "災害ボランティアの育成" not in html
 
 
+def test_choices_without_english_are_marked_japanese_on_the_english_form(client, content):
+    from pages.models import LecturerTheme
+
+    InquiryCategory.objects.filter(slug="lecturers").update(label_en="")
+    theme = LecturerTheme.objects.get(name_ja="協働によるまちづくり")
+    LecturerTheme.objects.filter(pk=theme.pk).update(name_en="")
+    html = client.get("/en/inquiry/").text
+    assert '<span lang="ja">講師派遣のご依頼</span></label>' in html
+    assert f'<option value="{theme.pk}" lang="ja">協働によるまちづくり</option>' in html
+    assert "Individual consultation</label>" in html, "translated labels stay unmarked"
+
+    post_input(client, "en", theme=str(theme.pk))
+    confirm = client.get("/en/inquiry/confirm/").text
+    assert '<span lang="ja">講師派遣のご依頼</span>' in confirm
+    assert '<span lang="ja">協働によるまちづくり</span>' in confirm
+
+    japanese = client.get("/ja/inquiry/").text
+    assert 'lang="ja">講師派遣' not in japanese and 'lang="ja">協働' not in japanese
+
+
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_whole_journey_stores_one_inquiry_and_shows_its_reference(client, content, language):
     response = submit(client, language=language)
