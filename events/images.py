@@ -179,7 +179,7 @@ def image_attach(*, instance, checked: CheckedImage) -> None:
 
 
 def image_detach(*, instance) -> None:
-    """Forget an instance's image (the files stay until a clean-up removes unreferenced ones)."""
+    """Forget an instance's image (its files stay until `remove_unused_media` deletes them)."""
     instance.image = ""
     instance.image_width = None
     instance.image_height = None
