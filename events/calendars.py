@@ -10,9 +10,14 @@ import icalendar
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from events.models import Edition
+from events.models import Edition, RegistrationStatus
 
 PRODID = "-//Japan NPO Center//For government events//EN"
+# RFC 5545 STATUS: a calendar that subscribed to the feed shows a called-off event as such.
+CALENDAR_STATUS = {
+    RegistrationStatus.CANCELLED: "CANCELLED",
+    RegistrationStatus.POSTPONED: "TENTATIVE",
+}
 
 
 def _location(edition: Edition) -> str:
@@ -54,7 +59,7 @@ def _event(edition: Edition, *, base_url: str, uid_domain: str) -> icalendar.Eve
     event.add("url", url)
     description = "\n\n".join(part for part in (edition.theme, edition.summary, url) if part)
     event.add("description", description)
-    event.add("status", "CONFIRMED")
+    event.add("status", CALENDAR_STATUS.get(edition.registration_status_override, "CONFIRMED"))
     return event
 
 

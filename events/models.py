@@ -76,6 +76,13 @@ class RegistrationStatus(models.TextChoices):
     FULL = "full", _("満席")
     CLOSED = "closed", _("受付終了")
     ENDED = "ended", _("終了")
+    # Chosen by staff only; they say what happened to the event itself, so they stay shown
+    # after its dates have passed.
+    CANCELLED = "cancelled", _("中止")
+    POSTPONED = "postponed", _("延期")
+
+
+CALLED_OFF = frozenset({RegistrationStatus.CANCELLED, RegistrationStatus.POSTPONED})
 
 
 class EditionQuerySet(PublishableQuerySet):
@@ -250,7 +257,7 @@ class Edition(Publishable):
         help_text=_(
             "空欄なら日時から自動で表示します（受付開始前は「受付前」、締切後は「受付終了」、"
             "終了後は「終了」）。「残りわずか」「満席」などはここで選びます。開催が終わると"
-            "常に「終了」と表示します。"
+            "常に「終了」と表示します。ただし「中止」「延期」は、日付が過ぎてもそのまま表示します。"
         ),
     )
 
@@ -399,8 +406,10 @@ class Edition(Publishable):
         """The status shown to visitors: staff's choice, else what the dates say.
 
         Once the event is over it is 終了 whatever was chosen, so that no archived edition
-        still says 残りわずか.
+        still says 残りわずか; only 中止 and 延期, which are about the event itself, stay.
         """
+        if self.registration_status_override in CALLED_OFF:
+            return self.registration_status_override
         now = now or timezone.now()
         finishes = self._finishes()
         if finishes is not None and now >= finishes:
@@ -422,6 +431,11 @@ class Edition(Publishable):
 
     def registration_status_label(self, now: datetime.datetime | None = None) -> str:
         return RegistrationStatus(self.registration_status(now)).label
+
+    @property
+    def is_called_off(self) -> bool:
+        """Cancelled or postponed (staff's choice)."""
+        return self.registration_status_override in CALLED_OFF
 
     @property
     def has_fees(self) -> bool:

@@ -14,6 +14,12 @@ AVAILABILITY = {
     RegistrationStatus.FULL: "https://schema.org/SoldOut",
     RegistrationStatus.CLOSED: "https://schema.org/SoldOut",
     RegistrationStatus.ENDED: "https://schema.org/SoldOut",
+    RegistrationStatus.CANCELLED: "https://schema.org/Discontinued",
+    RegistrationStatus.POSTPONED: "https://schema.org/OutOfStock",
+}
+EVENT_STATUS = {
+    RegistrationStatus.CANCELLED: "https://schema.org/EventCancelled",
+    RegistrationStatus.POSTPONED: "https://schema.org/EventPostponed",
 }
 
 
@@ -87,7 +93,7 @@ def edition_json_ld(
         "inLanguage": language,
         "startDate": iso_moment(edition.start_date, edition.start_time),
         "endDate": iso_moment(edition.last_date, edition.end_time),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": EVENT_STATUS.get(status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": _attendance_mode(edition),
         "organizer": {
             "@type": "Organization",

@@ -110,3 +110,17 @@ def test_atom_feed_announces_editions_in_each_language(client, content):
     assert "http://testserver/en/government/events/forum/2017-07/" in text
     ja = client.get("/ja/government/events/feed.atom").text
     assert "市民社会とコミュニティ" in ja
+
+
+@pytest.mark.parametrize(
+    ("override", "status"),
+    [("", "CONFIRMED"), ("cancelled", "CANCELLED"), ("postponed", "TENTATIVE")],
+)
+def test_a_called_off_edition_keeps_its_uid_and_changes_its_status(client, override, status):
+    """Calendars that imported the event or subscribed to the feed see it called off."""
+    edition = make_edition(
+        start_date=datetime.date(2099, 7, 14), registration_status_override=override
+    )
+    event = the_event(parse(client.get(edition.get_calendar_url())))
+    assert event["status"] == status
+    assert str(event["uid"]).startswith(f"edition-{edition.pk}@")

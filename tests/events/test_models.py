@@ -64,6 +64,14 @@ def test_override_gives_way_to_ended_once_the_event_is_over(edition):
     assert edition.registration_status(tokyo(2026, 7, 15)) == RegistrationStatus.ENDED
 
 
+@pytest.mark.parametrize("called_off", [RegistrationStatus.CANCELLED, RegistrationStatus.POSTPONED])
+def test_cancelled_or_postponed_stays_shown_after_the_dates(edition, called_off):
+    edition.registration_status_override = called_off
+    for now in (tokyo(2026, 4, 1), tokyo(2026, 5, 2), tokyo(2026, 7, 15), tokyo(2030, 1, 1)):
+        assert edition.registration_status(now) == called_off
+    assert edition.is_called_off
+
+
 def test_without_an_opening_date_registration_is_open_once_there_is_a_link():
     edition = make_edition()
     assert edition.registration_status(tokyo(2026, 6, 1)) == RegistrationStatus.NOT_OPEN

@@ -82,3 +82,26 @@ def test_json_ld_cannot_be_broken_out_of_by_content(client, content):
     html = client.get("/ja/government/events/forum/2099-09/").text
     assert "<script>alert(1)" not in html
     assert json_ld(html)["name"] == "</script><script>alert(1)</script>&"
+
+
+@pytest.mark.parametrize(
+    ("override", "event_status", "availability"),
+    [
+        ("", "https://schema.org/EventScheduled", "https://schema.org/InStock"),
+        ("cancelled", "https://schema.org/EventCancelled", "https://schema.org/Discontinued"),
+        ("postponed", "https://schema.org/EventPostponed", "https://schema.org/OutOfStock"),
+    ],
+)
+def test_event_status_follows_a_cancellation_or_postponement(
+    client, content, override, event_status, availability
+):
+    make_edition(
+        slug="2099-07",
+        start_date=datetime.date(2099, 7, 14),
+        fee_general=1000,
+        application_url="https://example.jp/apply",
+        registration_status_override=override,
+    )
+    data = json_ld(client.get("/ja/government/events/forum/2099-07/").text)
+    assert data["eventStatus"] == event_status
+    assert {offer["availability"] for offer in data["offers"]} == {availability}

@@ -281,3 +281,36 @@ def test_series_page_paginates_its_past_editions(client, content):
     assert "/ja/government/events/forum/1900-01/" in second.text  # the oldest is last
     assert "/ja/government/events/forum/1900-01/" not in first.text
     assert client.get("/ja/government/events/forum/?page=99").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_cancelled_edition_says_so_everywhere_and_offers_no_application(client, content):
+    from events.models import RegistrationStatus
+
+    edition = make_edition(
+        slug="2099-07",
+        start_date=datetime.date(2099, 7, 14),
+        registration_opens_at=datetime.datetime(2099, 5, 1, tzinfo=datetime.UTC),
+        application_url="https://example.jp/apply",
+        registration_status_override=RegistrationStatus.CANCELLED,
+    )
+    page = visible_text(client.get(edition.get_absolute_url()).text)
+    assert "この回は中止になりました。" in page
+    assert "申込受付状況 中止" in page
+    assert "参加を申し込む" not in page and "申込受付開始" not in page
+    english = visible_text(client.get("/en/government/events/forum/2099-07/").text)
+    assert "This edition has been cancelled." in english
+    for listing in ("/ja/government/events/", "/ja/government/events/forum/", "/ja/government/"):
+        html = client.get(listing).text
+        assert '<span class="status-badge status-badge--cancelled">中止</span>' in html, listing
+
+
+def test_a_postponed_edition_says_new_dates_will_follow(client, content):
+    from events.models import RegistrationStatus
+
+    make_edition(
+        slug="2099-07",
+        start_date=datetime.date(2099, 7, 14),
+        registration_status_override=RegistrationStatus.POSTPONED,
+    )
+    page = visible_text(client.get("/ja/government/events/forum/2099-07/").text)
+    assert "この回は延期になりました。新しい日程は決まり次第お知らせします。" in page
