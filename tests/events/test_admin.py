@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from events.models import Edition, EditionPhoto, Session, Speaker
-from tests.events.factories import image_bytes
+from tests.events.factories import MINIMAL_PDF, image_bytes
 from tests.events.test_images import png_bomb
 
 pytestmark = pytest.mark.django_db
@@ -205,7 +205,6 @@ def test_speakers_are_edited_inline_on_the_session_page(staff_client):
 
 
 def test_a_pdf_flyer_can_be_uploaded_and_is_linked_from_the_page(staff_client):
-    from tests.events.test_images import MINIMAL_PDF
 
     edition = Edition.objects.get(series__slug="forum", slug="2017-07")
     change = url(Edition, "change", edition.pk)

@@ -9,7 +9,7 @@ from django.utils import translation
 from PIL import Image
 
 from events import images
-from tests.events.factories import gps_exif, image_bytes
+from tests.events.factories import MINIMAL_PDF, gps_exif, image_bytes
 
 
 def upload(data: bytes, name="photo.jpg", content_type="image/jpeg"):
@@ -131,14 +131,6 @@ def test_transparent_png_gets_a_white_background_in_the_jpeg_fallback():
     stored = images.image_store(images.image_check(upload(data, name="x.png")))
     with Image.open(default_storage.open(stored["renditions"][0]["jpg"])) as jpeg:
         assert jpeg.mode == "RGB"
-
-
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
-    b"xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n"
-    b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n110\n%%EOF\n"
-)
 
 
 def test_a_pdf_flyer_is_accepted_and_stored_under_a_generated_name():

@@ -12,10 +12,15 @@ from django.core.management import call_command
 from events import images
 from events.models import EditionPhoto
 from events.services import media_remove_unused
-from tests.events.factories import image_bytes, make_edition, make_session, make_speaker
+from tests.events.factories import (
+    MINIMAL_PDF,
+    image_bytes,
+    make_edition,
+    make_session,
+    make_speaker,
+)
 
 NOW = timedelta(0)
-PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\nxref\ntrailer\n<<>>\nstartxref\n9\n%%EOF\n"
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +36,7 @@ def stored_names(instance) -> list[str]:
 
 
 def attach_flyer(edition) -> str:
-    checked = images.flyer_check(SimpleUploadedFile("flyer.pdf", PDF))
+    checked = images.flyer_check(SimpleUploadedFile("flyer.pdf", MINIMAL_PDF))
     images.flyer_attach(edition=edition, checked=checked)
     edition.save()
     return edition.flyer.name
